@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const engineMustStayPure = {
+  patterns: [
+    { group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@monaco-editor/*'], message: 'src/engine is a pure library: no UI frameworks.' },
+    { group: ['**/store/**', '**/components/**', '**/app/**', '**/worker/**'], message: 'src/engine may not import layers above it.' },
+    { group: ['node:*'], message: 'src/engine must run in a browser Worker too: no Node-only APIs (the CLI supplies files and stdio).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/test-support/**'],
+    rules: { 'no-restricted-imports': ['error', engineMustStayPure] },
+  },
+);
