@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { formatDiagnostic, hasErrors } from '../engine/diagnostics.ts';
+import { parseManifest } from '../engine/manifest/parse-manifest.ts';
+import { parseNvram } from '../engine/nvram/parse-nvram.ts';
+import { normalizeProjectPath } from '../engine/run/project-files.ts';
+import { quickRun } from '../engine/run/quick-mode.ts';
+import type { RunReport } from '../engine/run/report.ts';
+import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
+import { parseFlags, UsageError } from './parse-flags.ts';
+import { reportToJson, traceToText } from './report-json.ts';
+import { runInThread } from './run-in-thread.ts';
+
+/** Exit code for sandbox-level failures (refused, timeout, memory, crash), as `zvm` defines it. */
+export const SANDBOX_FAILURE = 125;
+
+const stream = (name: 'stdout' | 'stderr', data: Uint8Array): void => {
+  (name === 'stdout' ? process.stdout : process.stderr).write(data);
+};
+
+/** `zvm run MANIFEST`: runs a manifest; channel URIs are relative to --workdir (default: its folder). */
+export async function runCommand(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, { values: ['workdir', 'report', 'trace'], booleans: ['no-determinism'] }, false);
+  const [manifestPath, ...extra] = flags.positionals;
+  if (!manifestPath || extra.length > 0) throw new UsageError('usage: zvm run MANIFEST [--workdir DIR] [--report FILE|-] [--trace FILE]');
+  const text = readText(manifestPath);
+  const { manifest, diagnostics } = parseManifest(text);
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(manifestPath, d) + '\n');
+  if (!manifest || hasErrors(diagnostics)) return fail('refused: the manifest has errors');
+  const workdir = resolve(flags.values.get('workdir')?.[0] ?? dirname(manifestPath));
+  const programPath = normalizeProjectPath(manifest.program);
+  const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
+  if (programPath === undefined) return fail(`refused: Program ${manifest.program} is outside the work folder`);
+  const files = loadManifestFiles(workdir, manifest);
+  const report = await runInThread(
+    { manifest, program, files, stdin: readStdin(), deterministic: !flags.booleans.has('no-determinism'), trace: flags.values.has('trace') },
+    { onOutput: stream },
+  );
+  applyChanges(workdir, report.changes);
+  return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
+}
+
+/** `zvm exec PROGRAM.wasm ARGS...`: zvsh-style quick mode with wasmtime-style flags. */
+export async function execCommand(argv: string[]): Promise<number> {
+  const flags = parseFlags(
+    argv,
+    { values: ['dir', 'env', 'timeout', 'memory', 'report', 'trace'], booleans: ['no-determinism', 'show-manifest'] },
+    true,
+  );
+  const [programPath, ...args] = flags.positionals;
+  if (!programPath) throw new UsageError('usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm [ARGS...]');
+  const program = readBinary(programPath, 'the program');
+  const files = new Map<string, Uint8Array>();
+  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
+    const [host, guest] = spec.split('::') as [string, string | undefined];
+    const hostDir = resolve(host);
+    const projectDir = normalizeProjectPath(hostDir) ?? '';
+    loadHostPath(files, hostDir, projectDir);
+    return { projectDir, guest: guest ?? hostDir };
+  });
+  const env = (flags.values.get('env') ?? []).map((kv): [string, string] => {
+    const at = kv.indexOf('=');
+    if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${kv}"`);
+    return [kv.slice(0, at), kv.slice(at + 1)];
+  });
+  const quick = quickRun({
+    program: programPath,
+    args,
+    env,
+    dirs,
+    timeout: numberFlag(flags.values.get('timeout')?.[0], 'timeout'),
+    memory: numberFlag(flags.values.get('memory')?.[0], 'memory'),
+  });
+  if (flags.booleans.has('show-manifest')) process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
+  files.set(quick.nvramPath, new TextEncoder().encode(quick.nvramText));
+  const report = await runInThread(
+    { manifest: quick.manifest, nvram: quick.nvram, program, files, stdin: readStdin(), deterministic: !flags.booleans.has('no-determinism'), trace: flags.values.has('trace') },
+    { onOutput: stream },
+  );
+  applyChanges('/', report.changes.filter((c) => c.path !== quick.nvramPath));
+  return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
+}
+
+/** `zvm check MANIFEST|NVRAM`: prints diagnostics; exit 1 on any error. */
+export function checkCommand(argv: string[]): number {
+  const [path, ...extra] = argv;
+  if (!path || extra.length > 0) throw new UsageError('usage: zvm check MANIFEST|JOB');
+  if (path.endsWith('.json') || path.endsWith('system.map')) {
+    process.stderr.write('zvm check: job files are not supported yet (they arrive with ZeroCloud jobs)\n');
+    return SANDBOX_FAILURE;
+  }
+  const text = readText(path);
+  const diagnostics = path.endsWith('.nvram') ? parseNvram(text).diagnostics : parseManifest(text).diagnostics;
+  for (const d of diagnostics) process.stdout.write(formatDiagnostic(path, d) + '\n');
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  process.stdout.write(`${path}: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function finish(report: RunReport, reportPath: string | undefined, tracePath: string | undefined): number {
+  if (reportPath === '-') process.stdout.write(reportToJson(report) + '\n');
+  else if (reportPath) writeFileSync(reportPath, reportToJson(report) + '\n');
+  if (tracePath) writeFileSync(tracePath, traceToText(report));
+  if (report.state === 'ok' || report.state === 'exit' || report.state === 'quota') {
+    if (report.state === 'quota') process.stderr.write(`zvm: ${report.message}\n`);
+    return report.exitCode ?? 0;
+  }
+  return fail(report.message);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`zvm: ${message}\n`);
+  return SANDBOX_FAILURE;
+}
+
+function numberFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number, got "${value}"`);
+  return n;
+}
+
+function readText(path: string): string {
+  return new TextDecoder().decode(readBinary(path, path));
+}
+
+function readBinary(path: string, what: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} (${path}): ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}
+
+function readStdin(): Uint8Array {
+  if (process.stdin.isTTY) return new Uint8Array(0);
+  try {
+    return readFileSync(0);
+  } catch {
+    return new Uint8Array(0);
+  }
+}

@@ -1,0 +1,50 @@
+import { checkCommand, execCommand, runCommand, SANDBOX_FAILURE } from './commands.ts';
+import { UsageError } from './parse-flags.ts';
+
+const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
+
+  zvm run MANIFEST [--workdir DIR] [--report FILE|-] [--trace FILE] [--no-determinism]
+  zvm exec [--dir HOST[::GUEST]]... [--env K=V]... [--timeout S] [--memory BYTES]
+           [--report FILE|-] [--trace FILE] [--no-determinism] [--show-manifest] PROGRAM.wasm [ARGS...]
+  zvm job SYSTEM_MAP.json [--workdir DIR] [--report FILE|-]
+  zvm compile SRC.(c|cc|cpp|wat) -o OUT.wasm [-- EXTRA_CLANG_FLAGS]
+  zvm check MANIFEST|JOB
+
+The guest's exit code is zvm's; sandbox failures (refused, timeout, memory, crash) exit 125.`;
+
+/** Runs one zvm command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest);
+      case 'exec':
+        return await execCommand(rest);
+      case 'check':
+        return checkCommand(rest);
+      case 'job':
+        process.stderr.write('zvm job: not available yet: ZeroCloud jobs arrive in a later version\n');
+        return SANDBOX_FAILURE;
+      case 'compile':
+        process.stderr.write('zvm compile: not available yet: the compilers arrive in a later version\n');
+        return SANDBOX_FAILURE;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`zvm: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`zvm ${command}: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`zvm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    return SANDBOX_FAILURE;
+  }
+}

@@ -1,0 +1,123 @@
+import { Worker } from 'node:worker_threads';
+import { channelHost } from '../engine/run/build-sandbox.ts';
+import { channelReports } from '../engine/run/describe-outcome.ts';
+import { normalizeProjectPath } from '../engine/run/project-files.ts';
+import type { RunRequest } from '../engine/run/run-sandbox.ts';
+import type { FileChange, RunReport } from '../engine/run/report.ts';
+import { SharedStorageReader } from '../engine/run/shared-storage.ts';
+import { COUNTER_FIELDS } from '../engine/wasi/channel.ts';
+import type { ThreadMessage, ThreadRunMessage } from './thread-protocol.ts';
+
+const THREAD_ENTRY = new URL('../../bin/sandbox-thread.mjs', import.meta.url);
+const POLL_MS = 15;
+
+/** What a threaded run needs beyond the engine's request. */
+export interface ThreadRunOptions {
+  /** Streams console bytes as they are written. */
+  onOutput?: (stream: 'stdout' | 'stderr', data: Uint8Array) => void;
+}
+
+/**
+ * Runs the sandbox in a worker thread and terminates it at the manifest's Timeout. Channel bytes live
+ * in shared memory, so output written before a kill still reaches the console and the project files.
+ */
+export async function runInThread(
+  request: Omit<RunRequest, 'counters' | 'storage' | 'onOutput'>,
+  options: ThreadRunOptions = {},
+): Promise<RunReport> {
+  const { manifest } = request;
+  const count = manifest.channels.length;
+  const counters = new SharedArrayBuffer(Math.max(1, count * COUNTER_FIELDS) * 8);
+  const lengths = new SharedArrayBuffer(Math.max(1, count) * 8);
+  const reader = new SharedStorageReader(new Float64Array(lengths));
+  const consoles = manifest.channels
+    .map((c, index) => ({ index, host: channelHost(c.uri), sent: 0 }))
+    .filter((c) => c.host === 'stdout' || c.host === 'stderr');
+  const flush = (): void => {
+    for (const c of consoles) {
+      const length = reader.length(c.index);
+      if (length > c.sent) {
+        options.onOutput?.(c.host as 'stdout' | 'stderr', reader.read(c.index, c.sent));
+        c.sent = length;
+      }
+    }
+  };
+
+  const worker = new Worker(THREAD_ENTRY);
+  const started = performance.now();
+  const message: ThreadRunMessage = {
+    type: 'run',
+    manifest,
+    nvram: request.nvram,
+    program: request.program,
+    files: [...request.files],
+    stdin: request.stdin ?? new Uint8Array(0),
+    deterministic: request.deterministic ?? true,
+    trace: request.trace ?? false,
+    counters,
+    lengths,
+  };
+  const poll = setInterval(flush, POLL_MS);
+  try {
+    const outcome = await new Promise<RunReport | 'timeout'>((resolve, reject) => {
+      const timer = setTimeout(() => resolve('timeout'), manifest.timeout * 1000);
+      worker.on('message', (m: ThreadMessage) => {
+        if (m.type === 'grow') reader.grew(m.channel, m.buffer);
+        else if (m.type === 'done') {
+          clearTimeout(timer);
+          resolve(m.report);
+        } else {
+          clearTimeout(timer);
+          reject(new Error(m.message));
+        }
+      });
+      worker.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      worker.postMessage(message);
+    });
+    if (outcome !== 'timeout') {
+      flush();
+      return outcome;
+    }
+    await worker.terminate();
+    flush();
+    return killedReport(request, reader, new Float64Array(counters), performance.now() - started);
+  } finally {
+    clearInterval(poll);
+    void worker.terminate();
+  }
+}
+
+function killedReport(
+  request: Omit<RunRequest, 'counters' | 'storage' | 'onOutput'>,
+  reader: SharedStorageReader,
+  counters: Float64Array,
+  wallMs: number,
+): RunReport {
+  const { manifest } = request;
+  const changes: FileChange[] = [];
+  const channels = manifest.channels.map((spec, index) => ({ spec, index, etag: () => undefined }));
+  manifest.channels.forEach((spec, index) => {
+    if (channelHost(spec.uri) !== 'file' || !(spec.puts > 0 && spec.putSize > 0)) return;
+    const path = normalizeProjectPath(spec.uri);
+    if (path !== undefined) changes.push({ path, data: reader.read(index), partial: true });
+  });
+  const consoleIndex = (uri: string): number => manifest.channels.findIndex((c) => c.uri === uri);
+  return {
+    state: 'timeout',
+    exitCode: null,
+    message: `killed: timeout after ${manifest.timeout} s`,
+    argv: request.nvram?.args ?? [manifest.program],
+    env: (request.nvram?.env ?? []).map(([k, v]) => `${k}=${v}`),
+    channels: channelReports(channels, counters),
+    stdout: reader.read(consoleIndex('/dev/stdout')),
+    stderr: reader.read(consoleIndex('/dev/stderr')),
+    changes,
+    wallMs,
+    peakMemoryBytes: 0,
+    memoryLimitBytes: manifest.memory,
+    deterministic: request.deterministic ?? true,
+  };
+}

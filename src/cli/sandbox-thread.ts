@@ -1,0 +1,29 @@
+import { parentPort } from 'node:worker_threads';
+import { runSandbox } from '../engine/run/run-sandbox.ts';
+import { SharedGrowableBytes } from '../engine/run/shared-storage.ts';
+import type { ThreadMessage, ThreadRunMessage } from './thread-protocol.ts';
+
+// The sandbox runs here, in a worker thread, so the main thread can terminate it at the Timeout.
+const port = parentPort!;
+const post = (message: ThreadMessage): void => port.postMessage(message);
+
+port.once('message', (message: ThreadRunMessage) => {
+  try {
+    const lengths = new Float64Array(message.lengths);
+    const report = runSandbox({
+      manifest: message.manifest,
+      nvram: message.nvram,
+      program: message.program,
+      files: new Map(message.files),
+      stdin: message.stdin,
+      deterministic: message.deterministic,
+      trace: message.trace,
+      counters: new Float64Array(message.counters),
+      storage: (index, initial) =>
+        new SharedGrowableBytes(index, lengths, (channel, buffer) => post({ type: 'grow', channel, buffer }), initial),
+    });
+    post({ type: 'done', report });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

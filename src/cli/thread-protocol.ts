@@ -1,0 +1,25 @@
+import type { Manifest } from '../engine/manifest/types.ts';
+import type { Nvram } from '../engine/nvram/types.ts';
+import type { RunReport } from '../engine/run/report.ts';
+
+/** Main thread -> sandbox thread: one run. */
+export interface ThreadRunMessage {
+  type: 'run';
+  manifest: Manifest;
+  nvram?: Nvram;
+  program: Uint8Array;
+  files: Array<[string, Uint8Array]>;
+  stdin: Uint8Array;
+  deterministic: boolean;
+  trace: boolean;
+  /** Shared per-channel counters (see engine channel.ts). */
+  counters: SharedArrayBuffer;
+  /** Shared per-channel byte lengths. */
+  lengths: SharedArrayBuffer;
+}
+
+/** Sandbox thread -> main thread. */
+export type ThreadMessage =
+  | { type: 'grow'; channel: number; buffer: SharedArrayBuffer }
+  | { type: 'done'; report: RunReport }
+  | { type: 'error'; message: string };

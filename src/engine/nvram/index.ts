@@ -1,0 +1,11 @@
+export type { FstabEntry, MappingEntry, Nvram } from './types.ts';
+export type { EscapeProblem, Unescaped } from './escapes.ts';
+export { escapeValue, unescapeValue } from './escapes.ts';
+export type { SplitArgs } from './split-args.ts';
+export { joinArgs, splitArgs } from './split-args.ts';
+export type { ParsedNvram } from './parse-nvram.ts';
+export { parseNvram } from './parse-nvram.ts';
+export { printNvram } from './print-nvram.ts';
+export type { SectionName } from './sections.ts';
+export { SECTION_NAMES } from './sections.ts';
+export { MAX_DIAGNOSTICS } from './diagnostic-list.ts';

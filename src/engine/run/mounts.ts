@@ -1,0 +1,131 @@
+import { readTarImage, writeTarImage } from '../image/tar-image.ts';
+import type { Nvram } from '../nvram/types.ts';
+import type { Channel } from '../wasi/channel.ts';
+import type { SandboxClock } from '../wasi/clock.ts';
+import { timesNow } from '../wasi/filestat.ts';
+import { FileNode, SymlinkNode, ensureDir, placeNode } from '../wasi/fs-nodes.ts';
+import type { DirNode } from '../wasi/fs-nodes.ts';
+import { SandboxRefusal } from './build-sandbox.ts';
+import { filesUnder, isProjectDirectory, normalizeProjectPath } from './project-files.ts';
+import type { ProjectFiles } from './project-files.ts';
+import type { FileChange } from './report.ts';
+
+/** A mount that does something at exit: `wo` exports to a tar channel, `rw` writes back to the project. */
+export type ExitMount =
+  | { access: 'wo'; mountpoint: string; channel: Channel }
+  | { access: 'rw'; mountpoint: string; projectDir: string };
+
+const CHUNK = 64 * 1024;
+
+/** Mounts the nvram [fstab] entries into the guest root; returns what must happen at exit. */
+export function applyMounts(
+  root: DirNode,
+  nvram: Nvram | undefined,
+  channels: Channel[],
+  files: ProjectFiles,
+  clock: SandboxClock,
+): ExitMount[] {
+  const exits: ExitMount[] = [];
+  const times = timesNow(clock);
+  for (const entry of nvram?.fstab ?? []) {
+    const channel = channels.find((c) => c.spec.alias === entry.channel);
+    if (!channel) {
+      throw new SandboxRefusal(`[fstab] mounts ${entry.channel}, but the manifest has no channel with that alias`);
+    }
+    const target = ensureDir(root, entry.mountpoint, times);
+    const projectDir = channel.host === 'file' ? normalizeProjectPath(channel.spec.uri) : undefined;
+    const isDir = projectDir !== undefined && isProjectDirectory(files, projectDir) && !files.has(projectDir);
+    if (entry.access === 'wo') {
+      exits.push({ access: 'wo', mountpoint: entry.mountpoint, channel });
+    } else if (entry.access === 'rw' || isDir) {
+      if (projectDir === undefined) throw new SandboxRefusal(`[fstab] ${entry.channel} is not a project folder`);
+      for (const [path, data] of filesUnder(files, projectDir)) {
+        placeNode(target, path, new FileNode(data, times), times);
+      }
+      if (entry.access === 'rw') exits.push({ access: 'rw', mountpoint: entry.mountpoint, projectDir });
+    } else {
+      const image = readWholeChannel(channel);
+      const tar = readTarImage(image);
+      if (!tar.ok) throw new SandboxRefusal(`[fstab] ${entry.channel} (${channel.spec.uri}): ${tar.reason}`);
+      for (const item of tar.entries) {
+        if (item.kind === 'directory') ensureDir(target, item.path, times);
+        else if (item.kind === 'symlink') placeNode(target, item.path, new SymlinkNode(item.target ?? '', times), times);
+        else placeNode(target, item.path, new FileNode(item.data, times), times);
+      }
+    }
+  }
+  return exits;
+}
+
+/** Runs the exit side of mounts: exports `wo` trees as tar through their channel, diffs `rw` trees. */
+export function finishMounts(root: DirNode, exits: ExitMount[], files: ProjectFiles): FileChange[] {
+  const changes: FileChange[] = [];
+  for (const mount of exits) {
+    const dir = findDir(root, mount.mountpoint);
+    const tree = dir ? collectFiles(dir) : [];
+    if (mount.access === 'wo') {
+      const tar = writeTarImage(tree.map(([path, data]) => ({ path, kind: 'file' as const, data })));
+      for (let at = 0; at < tar.length; at += CHUNK) {
+        if (mount.channel.write(tar.subarray(at, at + CHUNK)).errno !== 0) break;
+      }
+      continue;
+    }
+    const before = new Map(filesUnder(files, mount.projectDir));
+    const prefix = mount.projectDir === '' ? '' : `${mount.projectDir}/`;
+    for (const [path, data] of tree) {
+      const old = before.get(path);
+      before.delete(path);
+      if (!old || !sameBytes(old, data)) changes.push({ path: prefix + path, data: data.slice() });
+    }
+    for (const path of before.keys()) changes.push({ path: prefix + path, data: null });
+  }
+  return changes;
+}
+
+function readWholeChannel(channel: Channel): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (;;) {
+    const { errno, data } = channel.read(CHUNK);
+    if (errno !== 0) {
+      throw new SandboxRefusal(
+        `the image channel ${channel.spec.alias} ran out of read quota before the image was loaded; raise its gets/get_size`,
+      );
+    }
+    if (data.length === 0) break;
+    parts.push(data.slice());
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function findDir(root: DirNode, path: string): DirNode | undefined {
+  let dir: DirNode = root;
+  for (const part of path.split('/').filter(Boolean)) {
+    const next = dir.entries.get(part);
+    if (next?.kind !== 'dir') return undefined;
+    dir = next;
+  }
+  return dir;
+}
+
+/** Every regular file beneath `dir`, with paths relative to it, in sorted order. */
+export function collectFiles(dir: DirNode, prefix = ''): Array<[string, Uint8Array]> {
+  const out: Array<[string, Uint8Array]> = [];
+  for (const [name, node] of [...dir.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (node.kind === 'file') out.push([prefix + name, node.content.view()]);
+    else if (node.kind === 'dir') out.push(...collectFiles(node, `${prefix}${name}/`));
+  }
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
