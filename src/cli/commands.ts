@@ -20,9 +20,14 @@ const stream = (name: 'stdout' | 'stderr', data: Uint8Array): void => {
 
 /** `zvm run MANIFEST`: runs a manifest; channel URIs are relative to --workdir (default: its folder). */
 export async function runCommand(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['workdir', 'report', 'trace'], booleans: ['no-determinism'] }, false);
+  const flags = parseFlags(
+    argv,
+    { values: ['workdir', 'report', 'trace'], booleans: ['no-determinism'] },
+    false,
+  );
   const [manifestPath, ...extra] = flags.positionals;
-  if (!manifestPath || extra.length > 0) throw new UsageError('usage: zvm run MANIFEST [--workdir DIR] [--report FILE|-] [--trace FILE]');
+  if (!manifestPath || extra.length > 0)
+    throw new UsageError('usage: zvm run MANIFEST [--workdir DIR] [--report FILE|-] [--trace FILE]');
   const text = readText(manifestPath);
   const { manifest, diagnostics } = parseManifest(text);
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(manifestPath, d) + '\n');
@@ -30,10 +35,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   const workdir = resolve(flags.values.get('workdir')?.[0] ?? dirname(manifestPath));
   const programPath = normalizeProjectPath(manifest.program);
   const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
-  if (programPath === undefined) return fail(`refused: Program ${manifest.program} is outside the work folder`);
+  if (programPath === undefined)
+    return fail(`refused: Program ${manifest.program} is outside the work folder`);
   const files = loadManifestFiles(workdir, manifest);
   const report = await runInThread(
-    { manifest, program, files, stdin: readStdin(), deterministic: !flags.booleans.has('no-determinism'), trace: flags.values.has('trace') },
+    {
+      manifest,
+      program,
+      files,
+      stdin: readStdin(),
+      deterministic: !flags.booleans.has('no-determinism'),
+      trace: flags.values.has('trace'),
+    },
     { onOutput: stream },
   );
   applyChanges(workdir, report.changes);
@@ -44,11 +57,15 @@ export async function runCommand(argv: string[]): Promise<number> {
 export async function execCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(
     argv,
-    { values: ['dir', 'env', 'timeout', 'memory', 'report', 'trace'], booleans: ['no-determinism', 'show-manifest'] },
+    {
+      values: ['dir', 'env', 'timeout', 'memory', 'report', 'trace'],
+      booleans: ['no-determinism', 'show-manifest'],
+    },
     true,
   );
   const [programPath, ...args] = flags.positionals;
-  if (!programPath) throw new UsageError('usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm [ARGS...]');
+  if (!programPath)
+    throw new UsageError('usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm [ARGS...]');
   const program = readBinary(programPath, 'the program');
   const files = new Map<string, Uint8Array>();
   const dirs = (flags.values.get('dir') ?? []).map((spec) => {
@@ -71,13 +88,25 @@ export async function execCommand(argv: string[]): Promise<number> {
     timeout: numberFlag(flags.values.get('timeout')?.[0], 'timeout'),
     memory: numberFlag(flags.values.get('memory')?.[0], 'memory'),
   });
-  if (flags.booleans.has('show-manifest')) process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
+  if (flags.booleans.has('show-manifest'))
+    process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
   files.set(quick.nvramPath, new TextEncoder().encode(quick.nvramText));
   const report = await runInThread(
-    { manifest: quick.manifest, nvram: quick.nvram, program, files, stdin: readStdin(), deterministic: !flags.booleans.has('no-determinism'), trace: flags.values.has('trace') },
+    {
+      manifest: quick.manifest,
+      nvram: quick.nvram,
+      program,
+      files,
+      stdin: readStdin(),
+      deterministic: !flags.booleans.has('no-determinism'),
+      trace: flags.values.has('trace'),
+    },
     { onOutput: stream },
   );
-  applyChanges('/', report.changes.filter((c) => c.path !== quick.nvramPath));
+  applyChanges(
+    '/',
+    report.changes.filter((c) => c.path !== quick.nvramPath),
+  );
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
 }
 
@@ -90,7 +119,9 @@ export function checkCommand(argv: string[]): number {
     return SANDBOX_FAILURE;
   }
   const text = readText(path);
-  const diagnostics = path.endsWith('.nvram') ? parseNvram(text).diagnostics : parseManifest(text).diagnostics;
+  const diagnostics = path.endsWith('.nvram')
+    ? parseNvram(text).diagnostics
+    : parseManifest(text).diagnostics;
   for (const d of diagnostics) process.stdout.write(formatDiagnostic(path, d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   process.stdout.write(`${path}: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
@@ -116,7 +147,8 @@ function fail(message: string): number {
 function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} needs a positive number, got "${value}"`);
   return n;
 }
 

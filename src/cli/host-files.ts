@@ -17,7 +17,11 @@ export function loadHostPath(files: ProjectFiles, hostPath: string, projectPath:
   if (!stat.isDirectory()) return;
   for (const entry of readdirSync(hostPath, { withFileTypes: true })) {
     if (entry.isSymbolicLink()) continue;
-    loadHostPath(files, join(hostPath, entry.name), projectPath === '' ? entry.name : `${projectPath}/${entry.name}`);
+    loadHostPath(
+      files,
+      join(hostPath, entry.name),
+      projectPath === '' ? entry.name : `${projectPath}/${entry.name}`,
+    );
   }
 }
 

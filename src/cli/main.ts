@@ -44,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`zvm ${command}: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`zvm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.stderr.write(
+      `zvm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+    );
     return SANDBOX_FAILURE;
   }
 }

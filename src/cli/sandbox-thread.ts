@@ -20,7 +20,12 @@ port.once('message', (message: ThreadRunMessage) => {
       trace: message.trace,
       counters: new Float64Array(message.counters),
       storage: (index, initial) =>
-        new SharedGrowableBytes(index, lengths, (channel, buffer) => post({ type: 'grow', channel, buffer }), initial),
+        new SharedGrowableBytes(
+          index,
+          lengths,
+          (channel, buffer) => post({ type: 'grow', channel, buffer }),
+          initial,
+        ),
     });
     post({ type: 'done', report });
   } catch (error) {

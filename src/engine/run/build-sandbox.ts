@@ -25,6 +25,8 @@ export interface SandboxInputs {
   counters: Float64Array;
   storage?: ChannelStorageFactory;
   onWrite?: ChannelWriteListener;
+  /** Preopen the guest root as fd 3 (false for a guest that has nothing but stdio). */
+  preopenRoot: boolean;
 }
 
 /** A built sandbox: the guest root, its descriptors and its channels. */
@@ -70,17 +72,18 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
     if (!channel) throw new SandboxRefusal(`the manifest has no ${alias} channel`);
     fds.set(fd, channelEntry(channel));
   });
-  fds.set(3, {
-    node: root,
-    rightsBase: W.RIGHTS_DIRECTORY_BASE,
-    rightsInheriting: W.RIGHTS_DIRECTORY_INHERITING,
-    fdflags: 0,
-    position: 0,
-    readable: true,
-    writable: false,
-    path: '/',
-    preopen: '/',
-  });
+  if (inputs.preopenRoot)
+    fds.set(3, {
+      node: root,
+      rightsBase: W.RIGHTS_DIRECTORY_BASE,
+      rightsInheriting: W.RIGHTS_DIRECTORY_INHERITING,
+      fdflags: 0,
+      position: 0,
+      readable: true,
+      writable: false,
+      path: '/',
+      preopen: '/',
+    });
   return { root, fds, channels };
 }
 
@@ -104,7 +107,8 @@ export function channelEntry(channel: Channel): FdEntry {
 
 function channelFile(files: ProjectFiles, spec: ChannelSpec): Uint8Array | undefined {
   const path = normalizeProjectPath(spec.uri);
-  if (path === undefined) throw new SandboxRefusal(`channel ${spec.alias}: ${spec.uri} points outside the project`);
+  if (path === undefined)
+    throw new SandboxRefusal(`channel ${spec.alias}: ${spec.uri} points outside the project`);
   const data = files.get(path);
   if (data === undefined && !isProjectDirectory(files, path)) {
     const writable = spec.puts > 0 && spec.putSize > 0;

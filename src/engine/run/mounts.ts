@@ -30,7 +30,9 @@ export function applyMounts(
   for (const entry of nvram?.fstab ?? []) {
     const channel = channels.find((c) => c.spec.alias === entry.channel);
     if (!channel) {
-      throw new SandboxRefusal(`[fstab] mounts ${entry.channel}, but the manifest has no channel with that alias`);
+      throw new SandboxRefusal(
+        `[fstab] mounts ${entry.channel}, but the manifest has no channel with that alias`,
+      );
     }
     const target = ensureDir(root, entry.mountpoint, times);
     const projectDir = channel.host === 'file' ? normalizeProjectPath(channel.spec.uri) : undefined;
@@ -38,7 +40,8 @@ export function applyMounts(
     if (entry.access === 'wo') {
       exits.push({ access: 'wo', mountpoint: entry.mountpoint, channel });
     } else if (entry.access === 'rw' || isDir) {
-      if (projectDir === undefined) throw new SandboxRefusal(`[fstab] ${entry.channel} is not a project folder`);
+      if (projectDir === undefined)
+        throw new SandboxRefusal(`[fstab] ${entry.channel} is not a project folder`);
       for (const [path, data] of filesUnder(files, projectDir)) {
         placeNode(target, path, new FileNode(data, times), times);
       }
@@ -49,7 +52,8 @@ export function applyMounts(
       if (!tar.ok) throw new SandboxRefusal(`[fstab] ${entry.channel} (${channel.spec.uri}): ${tar.reason}`);
       for (const item of tar.entries) {
         if (item.kind === 'directory') ensureDir(target, item.path, times);
-        else if (item.kind === 'symlink') placeNode(target, item.path, new SymlinkNode(item.target ?? '', times), times);
+        else if (item.kind === 'symlink')
+          placeNode(target, item.path, new SymlinkNode(item.target ?? '', times), times);
         else placeNode(target, item.path, new FileNode(item.data, times), times);
       }
     }
@@ -128,4 +132,3 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-

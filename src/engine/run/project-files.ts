@@ -28,6 +28,7 @@ export function isProjectDirectory(files: ProjectFiles, dir: string): boolean {
 export function filesUnder(files: ProjectFiles, dir: string): Array<[string, Uint8Array]> {
   const prefix = dir === '' ? '' : `${dir}/`;
   const result: Array<[string, Uint8Array]> = [];
-  for (const [path, data] of files) if (path.startsWith(prefix)) result.push([path.slice(prefix.length), data]);
+  for (const [path, data] of files)
+    if (path.startsWith(prefix)) result.push([path.slice(prefix.length), data]);
   return result;
 }

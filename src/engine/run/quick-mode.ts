@@ -59,7 +59,9 @@ export function quickRun(options: QuickRunOptions): QuickRun {
       channel('/dev/stdout', '/dev/stdout', 0, false, true),
       channel('/dev/stderr', '/dev/stderr', 0, false, true),
       channel(QUICK_NVRAM_PATH, '/dev/nvram', 3, true, false),
-      ...dirs.map((d, i) => channel(d.projectDir === '' ? '.' : d.projectDir, `/dev/mount/${i}`, 3, true, true)),
+      ...dirs.map((d, i) =>
+        channel(d.projectDir === '' ? '.' : d.projectDir, `/dev/mount/${i}`, 3, true, true),
+      ),
     ],
   };
   const argv0 = options.program.split('/').pop() || options.program;

@@ -64,6 +64,7 @@ export function runSandbox(request: RunRequest): RunReport {
       clock,
       counters,
       storage: request.storage,
+      preopenRoot: needsFilesystem(manifest, nvram),
       onWrite: onOutput
         ? (index, data) => {
             const host = sandbox.channels[index]?.host;
@@ -77,7 +78,10 @@ export function runSandbox(request: RunRequest): RunReport {
     const instance = instantiate(module, host.imports);
     const outcome: StartOutcome = host.start(instance);
     const memory = instance.exports.memory as WebAssembly.Memory;
-    const changes = [...finishMounts(sandbox.root, exits, request.files), ...channelFileChanges(channels, nvram)];
+    const changes = [
+      ...finishMounts(sandbox.root, exits, request.files),
+      ...channelFileChanges(channels, nvram),
+    ];
     const described = describeOutcome(outcome, channels, counters, memory.buffer.byteLength, manifest.memory);
     return {
       ...described,
@@ -124,11 +128,18 @@ function readNvram(manifest: Manifest, files: ProjectFiles): Nvram | undefined {
   if (!channel) return undefined;
   const path = normalizeProjectPath(channel.uri);
   const data = path === undefined ? undefined : files.get(path);
-  if (!data) throw new SandboxRefusal(`the /dev/nvram channel reads ${channel.uri}, which is not in the project`);
+  if (!data)
+    throw new SandboxRefusal(`the /dev/nvram channel reads ${channel.uri}, which is not in the project`);
   const { nvram, diagnostics } = parseNvram(new TextDecoder().decode(data));
   const error = diagnostics.find((d) => d.severity === 'error');
   if (error) throw new SandboxRefusal(`${channel.uri}:${error.line}: ${error.message}`);
   return nvram;
+}
+
+/** A guest whose only channels are stdio (and nvram) and who mounts nothing gets no filesystem at all. */
+function needsFilesystem(manifest: Manifest, nvram: Nvram | undefined): boolean {
+  const plain = ['/dev/stdin', '/dev/stdout', '/dev/stderr', '/dev/nvram'];
+  return (nvram?.fstab.length ?? 0) > 0 || manifest.channels.some((c) => !plain.includes(c.alias));
 }
 
 /** argv[0] when there is no nvram: the program's file name. */
@@ -149,7 +160,12 @@ function channelFileChanges(channels: Channel[], nvram: Nvram | undefined): File
 }
 
 function consoleBytes(channels: Channel[], host: 'stdout' | 'stderr'): Uint8Array {
-  return channels.find((c) => c.host === host)?.data.view().slice() ?? new Uint8Array(0);
+  return (
+    channels
+      .find((c) => c.host === host)
+      ?.data.view()
+      .slice() ?? new Uint8Array(0)
+  );
 }
 
 function refusedReport(

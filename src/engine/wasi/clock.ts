@@ -38,6 +38,7 @@ export class DeterministicClock implements SandboxClock {
   }
 
   fileTime(): bigint {
+    this.elapsed += MICROSECOND;
     return this.start + this.elapsed;
   }
 
@@ -81,6 +82,7 @@ export class RealClock implements SandboxClock {
   }
 
   fillRandom(target: Uint8Array): void {
-    for (let i = 0; i < target.length; i += 65536) crypto.getRandomValues(target.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
+    for (let i = 0; i < target.length; i += 65536)
+      crypto.getRandomValues(target.subarray(i, i + 65536) as Uint8Array<ArrayBuffer>);
   }
 }

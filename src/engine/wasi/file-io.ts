@@ -1,19 +1,18 @@
-import {
-  ERRNO_BADF,
-  ERRNO_FBIG,
-  ERRNO_ISDIR,
-  ERRNO_SUCCESS,
-  FDFLAGS_APPEND,
-} from './constants.ts';
+import { ERRNO_BADF, ERRNO_FBIG, ERRNO_ISDIR, ERRNO_SUCCESS, FDFLAGS_APPEND } from './constants.ts';
 import type { FdEntry } from './fd-table.ts';
 
 const EMPTY = new Uint8Array(0);
 const MAX_FILE = 2 ** 32;
 
 /** Reads from an open descriptor: a regular file at its position (or `offset`), or a channel. */
-export function readEntry(entry: FdEntry, size: number, offset?: number): { errno: number; data: Uint8Array } {
+export function readEntry(
+  entry: FdEntry,
+  size: number,
+  offset?: number,
+): { errno: number; data: Uint8Array } {
   const node = entry.node;
-  if (node.kind === 'channel') return node.channel.read(size, offset);
+  if (node.kind === 'channel')
+    return entry.readable ? node.channel.read(size, offset) : { errno: ERRNO_BADF, data: EMPTY };
   if (node.kind === 'dir') return { errno: ERRNO_ISDIR, data: EMPTY };
   if (node.kind !== 'file' || !entry.readable) return { errno: ERRNO_BADF, data: EMPTY };
   const at = offset ?? entry.position;
@@ -23,9 +22,15 @@ export function readEntry(entry: FdEntry, size: number, offset?: number): { errn
 }
 
 /** Writes to an open descriptor; O_APPEND writes go to the end of the file. */
-export function writeEntry(entry: FdEntry, data: Uint8Array, offset?: number): { errno: number; written: number } {
+export function writeEntry(
+  entry: FdEntry,
+  data: Uint8Array,
+  offset?: number,
+): { errno: number; written: number } {
   const node = entry.node;
-  if (node.kind === 'channel') return node.channel.write(data, offset);
+  if (node.kind === 'channel') {
+    return entry.writable ? node.channel.write(data, offset) : { errno: ERRNO_BADF, written: 0 };
+  }
   if (node.kind === 'dir') return { errno: ERRNO_ISDIR, written: 0 };
   if (node.kind !== 'file' || !entry.writable) return { errno: ERRNO_BADF, written: 0 };
   const append = (entry.fdflags & FDFLAGS_APPEND) !== 0;

@@ -35,7 +35,10 @@ export function resolvePath(start: DirNode, path: string, followLast: boolean): 
   let trailingSlash = path.endsWith('/');
   let budget = MAX_SYMLINKS;
   for (;;) {
-    while (pending.length > 0 && (pending[pending.length - 1] === '' || pending[pending.length - 1] === '.')) {
+    while (
+      pending.length > 0 &&
+      (pending[pending.length - 1] === '' || pending[pending.length - 1] === '.')
+    ) {
       pending.pop();
     }
     const part = pending.pop();

@@ -8,7 +8,13 @@ import { utf8 } from './guest-memory.ts';
 export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
   const { mem, fds, clock } = ctx;
 
-  const readv = (fd: number, iovsPtr: number, iovsLen: number, resultPtr: number, offset?: bigint): number => {
+  const readv = (
+    fd: number,
+    iovsPtr: number,
+    iovsLen: number,
+    resultPtr: number,
+    offset?: bigint,
+  ): number => {
     const entry = fds.get(fd);
     if (!entry) return W.ERRNO_BADF;
     if (offset !== undefined && entry.node.kind === 'dir') return W.ERRNO_ISDIR;
@@ -22,7 +28,13 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
     return W.ERRNO_SUCCESS;
   };
 
-  const writev = (fd: number, iovsPtr: number, iovsLen: number, resultPtr: number, offset?: bigint): number => {
+  const writev = (
+    fd: number,
+    iovsPtr: number,
+    iovsLen: number,
+    resultPtr: number,
+    offset?: bigint,
+  ): number => {
     const entry = fds.get(fd);
     if (!entry) return W.ERRNO_BADF;
     const data = mem.gather(mem.iovecs(iovsPtr, iovsLen));
@@ -112,7 +124,9 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
     fd_fdstat_set_flags(fd: number, flags: number) {
       const entry = fds.get(fd);
       if (!entry) return W.ERRNO_BADF;
-      if (flags & ~(W.FDFLAGS_APPEND | W.FDFLAGS_NONBLOCK | W.FDFLAGS_DSYNC | W.FDFLAGS_RSYNC | W.FDFLAGS_SYNC)) {
+      if (
+        flags & ~(W.FDFLAGS_APPEND | W.FDFLAGS_NONBLOCK | W.FDFLAGS_DSYNC | W.FDFLAGS_RSYNC | W.FDFLAGS_SYNC)
+      ) {
         return W.ERRNO_INVAL;
       }
       entry.fdflags = flags;
@@ -127,6 +141,8 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
       }
       entry.rightsBase = base;
       entry.rightsInheriting = inheriting;
+      if (!(base & W.RIGHTS_FD_READ)) entry.readable = false;
+      if (!(base & W.RIGHTS_FD_WRITE)) entry.writable = false;
       return W.ERRNO_SUCCESS;
     },
 

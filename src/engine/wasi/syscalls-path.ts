@@ -21,7 +21,12 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
     return entry;
   };
 
-  const lookup = (fd: number, ptr: number, len: number, follow: boolean): [FdEntry, Resolved, string] | number => {
+  const lookup = (
+    fd: number,
+    ptr: number,
+    len: number,
+    follow: boolean,
+  ): [FdEntry, Resolved, string] | number => {
     const entry = dirEntry(fd);
     if (typeof entry === 'number') return entry;
     let path: string;
@@ -62,11 +67,12 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
         if (oflags & W.OFLAGS_CREAT && oflags & W.OFLAGS_EXCL) return W.ERRNO_EXIST;
         if (node.kind === 'symlink') return W.ERRNO_LOOP;
         if (oflags & W.OFLAGS_DIRECTORY && node.kind !== 'dir') return W.ERRNO_NOTDIR;
-        if (node.kind === 'dir' && (rightsBase & WRITE_RIGHTS || oflags & W.OFLAGS_TRUNC)) return W.ERRNO_ISDIR;
+        if (node.kind === 'dir' && (rightsBase & WRITE_RIGHTS || oflags & W.OFLAGS_TRUNC))
+          return W.ERRNO_ISDIR;
       }
       const writable = (rightsBase & WRITE_RIGHTS) !== 0n;
       if (oflags & W.OFLAGS_TRUNC && node.kind === 'file') {
-        if (!writable) return W.ERRNO_NOTCAPABLE;
+        if (!(dirFd.rightsBase & W.RIGHTS_PATH_FILESTAT_SET_SIZE)) return W.ERRNO_NOTCAPABLE;
         node.content.resize(0);
       }
       const isDir = node.kind === 'dir';
@@ -76,7 +82,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
         rightsInheriting: isDir ? rightsInheriting : 0n,
         fdflags,
         position: 0,
-        readable: (rightsBase & W.RIGHTS_FD_READ) !== 0n,
+        readable: (rightsBase & W.RIGHTS_FD_READ) !== 0n || (node.kind === 'channel' && !writable),
         writable,
         path: joinGuestPath(dirFd.path, path),
       };
@@ -194,6 +200,8 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
 
     path_symlink(oldPtr: number, oldLen: number, fd: number, newPtr: number, newLen: number) {
       const target = mem.string(oldPtr, oldLen);
+      // A link may not point outside the directory tree it lives in.
+      if (target.startsWith('/')) return W.ERRNO_PERM;
       const found = lookup(fd, newPtr, newLen, false);
       if (typeof found === 'number') return found;
       const r = found[1];
@@ -203,7 +211,14 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       return W.ERRNO_SUCCESS;
     },
 
-    path_readlink(fd: number, pathPtr: number, pathLen: number, buf: number, bufLen: number, nreadPtr: number) {
+    path_readlink(
+      fd: number,
+      pathPtr: number,
+      pathLen: number,
+      buf: number,
+      bufLen: number,
+      nreadPtr: number,
+    ) {
       const found = lookup(fd, pathPtr, pathLen, false);
       if (typeof found === 'number') return found;
       const node = found[1].node;
@@ -232,4 +247,3 @@ export function joinGuestPath(dir: string, path: string): string {
   if (dir === '' || dir === '.') return path;
   return dir.endsWith('/') ? dir + path : `${dir}/${path}`;
 }
-

@@ -12,7 +12,11 @@ export function procSyscalls(ctx: WasiContext): Record<string, Syscall> {
   const sizes = (list: Uint8Array[], countPtr: number, sizePtr: number): number => {
     const view = mem.view();
     view.setUint32(countPtr, list.length, true);
-    view.setUint32(sizePtr, list.reduce((n, s) => n + s.length + 1, 0), true);
+    view.setUint32(
+      sizePtr,
+      list.reduce((n, s) => n + s.length + 1, 0),
+      true,
+    );
     return W.ERRNO_SUCCESS;
   };
   const copyOut = (list: Uint8Array[], ptrs: number, buf: number): number => {
@@ -66,7 +70,8 @@ export function procSyscalls(ctx: WasiContext): Record<string, Syscall> {
         if (tag === W.EVENTTYPE_CLOCK) {
           const id = view.getUint32(sub + 16, true);
           const timeout = view.getBigUint64(sub + 24, true);
-          const absolute = (view.getUint16(sub + 40, true) & W.SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME) !== 0;
+          const absolute =
+            (view.getUint16(sub + 40, true) & W.SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME) !== 0;
           if (id > W.CLOCKID_THREAD_CPUTIME_ID) {
             ready.push({ userdata, type: tag, error: W.ERRNO_INVAL, nbytes: 0n });
             continue;

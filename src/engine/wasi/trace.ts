@@ -53,7 +53,17 @@ export const SYSCALL_PARAMS: Record<string, readonly string[]> = {
   path_filestat_get: ['fd', 'flags', 'path', 'path_len', 'stat_ptr'],
   path_filestat_set_times: ['fd', 'flags', 'path', 'path_len', 'atim', 'mtim', 'fst_flags'],
   path_link: ['old_fd', 'old_flags', 'old_path', 'old_path_len', 'new_fd', 'new_path', 'new_path_len'],
-  path_open: ['fd', 'dirflags', 'path', 'path_len', 'oflags', 'rights_base', 'rights_inheriting', 'fdflags', 'fd_ptr'],
+  path_open: [
+    'fd',
+    'dirflags',
+    'path',
+    'path_len',
+    'oflags',
+    'rights_base',
+    'rights_inheriting',
+    'fdflags',
+    'fd_ptr',
+  ],
   path_readlink: ['fd', 'path', 'path_len', 'buf', 'buf_len', 'nread_ptr'],
   path_remove_directory: ['fd', 'path', 'path_len'],
   path_rename: ['fd', 'old_path', 'old_path_len', 'new_fd', 'new_path', 'new_path_len'],
@@ -126,7 +136,8 @@ export function formatTraceArgs(entry: TraceEntry): string {
   const params = SYSCALL_PARAMS[entry.call] ?? [];
   const parts = entry.args.map((value, i) => {
     const name = params[i] ?? `arg${i}`;
-    if ((name === 'path' || name === 'old_path') && entry.path !== undefined) return `${name}=${JSON.stringify(entry.path)}`;
+    if ((name === 'path' || name === 'old_path') && entry.path !== undefined)
+      return `${name}=${JSON.stringify(entry.path)}`;
     return `${name}=${value}`;
   });
   return parts.filter((_, i) => !(params[i] ?? '').endsWith('path_len')).join(', ');
