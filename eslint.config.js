@@ -4,9 +4,19 @@ import globals from 'globals';
 
 const engineMustStayPure = {
   patterns: [
-    { group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@monaco-editor/*'], message: 'src/engine is a pure library: no UI frameworks.' },
-    { group: ['**/store/**', '**/components/**', '**/app/**', '**/worker/**'], message: 'src/engine may not import layers above it.' },
-    { group: ['node:*'], message: 'src/engine must run in a browser Worker too: no Node-only APIs (the CLI supplies files and stdio).' },
+    {
+      group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@monaco-editor/*'],
+      message: 'src/engine is a pure library: no UI frameworks.',
+    },
+    {
+      group: ['**/store/**', '**/components/**', '**/app/**', '**/worker/**'],
+      message: 'src/engine may not import layers above it.',
+    },
+    {
+      group: ['node:*'],
+      message:
+        'src/engine must run in a browser Worker too: no Node-only APIs (the CLI supplies files and stdio).',
+    },
   ],
 };
 

@@ -45,7 +45,9 @@ function findTestDirs(dir) {
 
 const results = [];
 for (const testDir of findTestDirs(resolve(suite))) {
-  for (const file of readdirSync(testDir).filter((f) => f.endsWith('.wasm')).sort()) {
+  for (const file of readdirSync(testDir)
+    .filter((f) => f.endsWith('.wasm'))
+    .sort()) {
     const name = `${basename(dirname(dirname(testDir)))}/${file.replace(/\.wasm$/, '')}`;
     const specPath = join(testDir, file.replace(/\.wasm$/, '.json'));
     const spec = existsSync(specPath) ? JSON.parse(readFileSync(specPath, 'utf8')) : {};
@@ -62,13 +64,20 @@ for (const testDir of findTestDirs(resolve(suite))) {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     const expectedCode = spec.exit_code ?? 0;
     const problems = [];
-    if (run.status !== expectedCode) problems.push(`exit ${run.status ?? run.signal}, expected ${expectedCode}`);
-    if (spec.stdout !== undefined && run.stdout !== spec.stdout) problems.push(`stdout ${JSON.stringify(run.stdout.slice(0, 80))}`);
+    if (run.status !== expectedCode)
+      problems.push(`exit ${run.status ?? run.signal}, expected ${expectedCode}`);
+    if (spec.stdout !== undefined && run.stdout !== spec.stdout)
+      problems.push(`stdout ${JSON.stringify(run.stdout.slice(0, 80))}`);
     const passed = problems.length === 0;
     results.push({ name, passed, problems, stderr: passed ? '' : run.stderr.slice(-400) });
-    console.log(`${passed ? 'PASS' : 'FAIL'} ${name}${passed ? '' : `: ${problems.join('; ')} ${run.stderr.trim().split('\n').slice(-2).join(' | ').slice(0, 200)}`}`);
+    console.log(
+      `${passed ? 'PASS' : 'FAIL'} ${name}${passed ? '' : `: ${problems.join('; ')} ${run.stderr.trim().split('\n').slice(-2).join(' | ').slice(0, 200)}`}`,
+    );
   }
 }
 const passed = results.filter((r) => r.passed).length;
-console.log(`\n${runtime}: ${passed}/${results.length} passed (${((100 * passed) / results.length).toFixed(1)}%)`);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ runtime, passed, total: results.length, results }, null, 2));
+console.log(
+  `\n${runtime}: ${passed}/${results.length} passed (${((100 * passed) / results.length).toFixed(1)}%)`,
+);
+if (jsonOut)
+  writeFileSync(jsonOut, JSON.stringify({ runtime, passed, total: results.length, results }, null, 2));

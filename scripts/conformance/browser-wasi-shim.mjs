@@ -9,7 +9,10 @@ function load(host) {
   const entries = new Map();
   for (const name of readdirSync(host)) {
     const full = join(host, name);
-    entries.set(name, statSync(full).isDirectory() ? new Directory(load(full)) : new File(readFileSync(full)));
+    entries.set(
+      name,
+      statSync(full).isDirectory() ? new Directory(load(full)) : new File(readFileSync(full)),
+    );
   }
   return entries;
 }
@@ -19,7 +22,11 @@ const fds = [
   ConsoleStdout.lineBuffered((l) => process.stderr.write(l + '\n')),
   ...dirs.map((d) => new PreopenDirectory(d.guest, load(d.host))),
 ];
-const wasi = new WASI([program, ...args], Object.entries(env).map(([k, v]) => `${k}=${v}`), fds);
+const wasi = new WASI(
+  [program, ...args],
+  Object.entries(env).map(([k, v]) => `${k}=${v}`),
+  fds,
+);
 const module = await WebAssembly.compile(readFileSync(program));
 const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
 process.exitCode = wasi.start(instance);

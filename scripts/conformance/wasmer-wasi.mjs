@@ -6,7 +6,11 @@ import { parseAdapterArgs } from './parse-args.mjs';
 
 const { dirs, env, program, args } = parseAdapterArgs(process.argv.slice(2));
 await init();
-const wasi = new WASI({ args: [program, ...args], env, preopens: Object.fromEntries(dirs.map((d) => [d.guest, d.guest])) });
+const wasi = new WASI({
+  args: [program, ...args],
+  env,
+  preopens: Object.fromEntries(dirs.map((d) => [d.guest, d.guest])),
+});
 function copyIn(host, guest) {
   for (const name of readdirSync(host)) {
     const full = join(host, name);

@@ -41,6 +41,22 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
     return [entry, resolved, path];
   };
 
+  const lookupPair = (
+    oldFd: number,
+    oldPtr: number,
+    oldLen: number,
+    followOld: boolean,
+    newFd: number,
+    newPtr: number,
+    newLen: number,
+  ): [Resolved, Resolved] | number => {
+    const from = lookup(oldFd, oldPtr, oldLen, followOld);
+    if (typeof from === 'number') return from;
+    const to = lookup(newFd, newPtr, newLen, false);
+    if (typeof to === 'number') return to;
+    return [from[1], to[1]];
+  };
+
   return {
     path_open(
       fd: number,
@@ -150,12 +166,9 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
     },
 
     path_rename(fd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) {
-      const from = lookup(fd, oldPtr, oldLen, false);
-      if (typeof from === 'number') return from;
-      const to = lookup(newFd, newPtr, newLen, false);
-      if (typeof to === 'number') return to;
-      const a = from[1];
-      const b = to[1];
+      const pair = lookupPair(fd, oldPtr, oldLen, false, newFd, newPtr, newLen);
+      if (typeof pair === 'number') return pair;
+      const [a, b] = pair;
       if (!a.node) return W.ERRNO_NOENT;
       if (!a.parent || !b.parent) return W.ERRNO_BUSY;
       if (a.node.kind !== 'dir' && (a.trailingSlash || b.trailingSlash)) return W.ERRNO_NOTDIR;
@@ -183,12 +196,10 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       newPtr: number,
       newLen: number,
     ) {
-      const from = lookup(oldFd, oldPtr, oldLen, (oldFlags & W.LOOKUPFLAGS_SYMLINK_FOLLOW) !== 0);
-      if (typeof from === 'number') return from;
-      const to = lookup(newFd, newPtr, newLen, false);
-      if (typeof to === 'number') return to;
-      const a = from[1];
-      const b = to[1];
+      const follow = (oldFlags & W.LOOKUPFLAGS_SYMLINK_FOLLOW) !== 0;
+      const pair = lookupPair(oldFd, oldPtr, oldLen, follow, newFd, newPtr, newLen);
+      if (typeof pair === 'number') return pair;
+      const [a, b] = pair;
       if (!a.node) return W.ERRNO_NOENT;
       if (a.node.kind === 'dir') return W.ERRNO_PERM;
       if (b.node || !b.parent) return W.ERRNO_EXIST;
