@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../engine/diagnostics.ts';
 import { parseManifest } from '../engine/manifest/parse-manifest.ts';
@@ -33,10 +33,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(manifestPath, d) + '\n');
   if (!manifest || hasErrors(diagnostics)) return fail('refused: the manifest has errors');
   const workdir = resolve(flags.values.get('workdir')?.[0] ?? dirname(manifestPath));
-  const programPath = normalizeProjectPath(manifest.program);
-  const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
-  if (programPath === undefined)
+  if (normalizeProjectPath(manifest.program) === undefined)
     return fail(`refused: Program ${manifest.program} is outside the work folder`);
+  const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
   const files = loadManifestFiles(workdir, manifest);
   const report = await runInThread(
     {
@@ -49,7 +48,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     },
     { onOutput: stream },
   );
-  applyChanges(workdir, report.changes);
+  warn(applyChanges(workdir, report.changes));
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
 }
 
@@ -66,28 +65,25 @@ export async function execCommand(argv: string[]): Promise<number> {
   const [programPath, ...args] = flags.positionals;
   if (!programPath)
     throw new UsageError('usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm [ARGS...]');
-  const program = readBinary(programPath, 'the program');
-  const files = new Map<string, Uint8Array>();
-  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
-    const [host, guest] = spec.split('::') as [string, string | undefined];
-    const hostDir = resolve(host);
-    const projectDir = normalizeProjectPath(hostDir) ?? '';
-    loadHostPath(files, hostDir, projectDir);
-    return { projectDir, guest: guest ?? hostDir };
-  });
   const env = (flags.values.get('env') ?? []).map((kv): [string, string] => {
     const at = kv.indexOf('=');
     if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${kv}"`);
     return [kv.slice(0, at), kv.slice(at + 1)];
   });
-  const quick = quickRun({
-    program: programPath,
-    args,
-    env,
-    dirs,
-    timeout: numberFlag(flags.values.get('timeout')?.[0], 'timeout'),
-    memory: numberFlag(flags.values.get('memory')?.[0], 'memory'),
+  const timeout = numberFlag(flags.values.get('timeout')?.[0], 'timeout');
+  const memory = numberFlag(flags.values.get('memory')?.[0], 'memory');
+  const program = readBinary(programPath, 'the program');
+  const files = new Map<string, Uint8Array>();
+  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
+    const [host, guest] = spec.split('::') as [string, string | undefined];
+    const hostDir = resolve(host);
+    if (!statSync(hostDir, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--dir ${host}: no such directory`);
+    const projectDir = normalizeProjectPath(hostDir) ?? '';
+    loadHostPath(files, hostDir, projectDir);
+    return { hostDir, projectDir, guest: guest ?? hostDir };
   });
+  const quick = quickRun({ program: programPath, args, env, dirs, timeout, memory });
   if (flags.booleans.has('show-manifest'))
     process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
   files.set(quick.nvramPath, new TextEncoder().encode(quick.nvramText));
@@ -103,10 +99,19 @@ export async function execCommand(argv: string[]): Promise<number> {
     },
     { onOutput: stream },
   );
-  applyChanges(
-    '/',
-    report.changes.filter((c) => c.path !== quick.nvramPath),
-  );
+  // Each change goes back into the --dir it came from (the innermost one), and nowhere else.
+  let pending = report.changes.filter((c) => c.path !== quick.nvramPath);
+  for (const dir of [...dirs].sort((a, b) => b.projectDir.length - a.projectDir.length)) {
+    const prefix = dir.projectDir === '' ? '' : `${dir.projectDir}/`;
+    const mine = pending.filter((c) => c.path.startsWith(prefix));
+    pending = pending.filter((c) => !mine.includes(c));
+    warn(
+      applyChanges(
+        dir.hostDir,
+        mine.map((c) => ({ ...c, path: c.path.slice(prefix.length) })),
+      ),
+    );
+  }
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
 }
 
@@ -137,6 +142,10 @@ function finish(report: RunReport, reportPath: string | undefined, tracePath: st
     return report.exitCode ?? 0;
   }
   return fail(report.message);
+}
+
+function warn(messages: string[]): void {
+  for (const message of messages) process.stderr.write(`zvm: warning: ${message}\n`);
 }
 
 function fail(message: string): number {

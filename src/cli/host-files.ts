@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { channelHost } from '../engine/run/build-sandbox.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
@@ -36,15 +45,41 @@ export function loadManifestFiles(workdir: string, manifest: Manifest): ProjectF
   return files;
 }
 
-/** Writes a run's file changes back under `workdir` (deleting files the run removed). */
-export function applyChanges(workdir: string, changes: FileChange[]): void {
+/**
+ * Writes a run's file changes back under `root` (deleting files the run removed). A change whose path
+ * passes through a symbolic link is not written, so a guest cannot reach outside `root` through a link
+ * that was already there; such changes, and ones that fail, come back as one-line warnings.
+ */
+export function applyChanges(root: string, changes: FileChange[]): string[] {
+  const warnings: string[] = [];
   for (const change of changes) {
-    const target = resolve(workdir, change.path);
-    if (change.data === null) {
-      rmSync(target, { force: true });
-    } else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, change.data);
+    const target = resolve(root, change.path);
+    try {
+      const link = symlinkOnPath(root, change.path);
+      if (link !== undefined) {
+        warnings.push(`${target} was not written: ${link} is a symbolic link`);
+      } else if (change.data === null) {
+        rmSync(target, { force: true });
+      } else {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, change.data);
+      }
+    } catch (error) {
+      warnings.push(`${target} was not written: ${(error as NodeJS.ErrnoException).code ?? error}`);
     }
   }
+  return warnings;
+}
+
+/** The first existing path below `root` on the way to `path` that is a symbolic link, if any. */
+function symlinkOnPath(root: string, path: string): string | undefined {
+  let at = resolve(root);
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    at = join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (stat === undefined) return undefined;
+    if (stat.isSymbolicLink()) return at;
+  }
+  return undefined;
 }

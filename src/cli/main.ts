@@ -30,11 +30,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write('zvm compile: not available yet: the compilers arrive in a later version\n');
         return SANDBOX_FAILURE;
       case undefined:
+        process.stderr.write(USAGE + '\n');
+        return 2;
       case '-h':
       case '--help':
       case 'help':
         process.stdout.write(USAGE + '\n');
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         process.stderr.write(`zvm: unknown command "${command}"\n\n${USAGE}\n`);
         return 2;

@@ -31,6 +31,8 @@ export function parseFlags(
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (spec.booleans.includes(name)) {
+      // `--no-determinism=false` must not quietly mean the opposite of what it says.
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       parsed.booleans.add(name);
     } else if (spec.values.includes(name)) {
       const value = inline ?? argv[++i];

@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { channelHost } from '../engine/run/build-sandbox.ts';
 import { channelReports } from '../engine/run/describe-outcome.ts';
-import { normalizeProjectPath } from '../engine/run/project-files.ts';
+import { parseNvram } from '../engine/nvram/parse-nvram.ts';
+import type { Nvram } from '../engine/nvram/types.ts';
+import { isProjectDirectory, normalizeProjectPath } from '../engine/run/project-files.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import type { FileChange, RunReport } from '../engine/run/report.ts';
 import { SharedStorageReader } from '../engine/run/shared-storage.ts';
@@ -44,7 +46,7 @@ export async function runInThread(
   };
 
   const worker = new Worker(THREAD_ENTRY);
-  const started = performance.now();
+  let started = performance.now();
   const message: ThreadRunMessage = {
     type: 'run',
     manifest,
@@ -60,9 +62,12 @@ export async function runInThread(
   const poll = setInterval(flush, POLL_MS);
   try {
     const outcome = await new Promise<RunReport | 'timeout'>((resolve, reject) => {
-      const timer = setTimeout(() => resolve('timeout'), manifest.timeout * 1000);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       worker.on('message', (m: ThreadMessage) => {
-        if (m.type === 'grow') reader.grew(m.channel, m.buffer);
+        if (m.type === 'started') {
+          started = performance.now();
+          timer = setTimeout(() => resolve('timeout'), manifest.timeout * 1000);
+        } else if (m.type === 'grow') reader.grew(m.channel, m.buffer);
         else if (m.type === 'done') {
           clearTimeout(timer);
           resolve(m.report);
@@ -74,6 +79,11 @@ export async function runInThread(
       worker.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
+      });
+      // A thread that dies without a word (killed by V8, say) must not leave zvm waiting forever.
+      worker.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the sandbox thread stopped unexpectedly (exit code ${code})`));
       });
       worker.postMessage(message);
     });
@@ -99,18 +109,23 @@ function killedReport(
   const { manifest } = request;
   const changes: FileChange[] = [];
   const channels = manifest.channels.map((spec, index) => ({ spec, index, etag: () => undefined }));
+  const nvram = request.nvram ?? readNvram(request);
+  // Folders mounted ro/rw are not files (the engine writes their changes back only at a normal exit).
+  const mounted = new Set(nvram?.fstab.filter((f) => f.access !== 'wo').map((f) => f.channel));
   manifest.channels.forEach((spec, index) => {
     if (channelHost(spec.uri) !== 'file' || !(spec.puts > 0 && spec.putSize > 0)) return;
+    if (mounted.has(spec.alias)) return;
     const path = normalizeProjectPath(spec.uri);
-    if (path !== undefined) changes.push({ path, data: reader.read(index), partial: true });
+    if (path === undefined || (isProjectDirectory(request.files, path) && !request.files.has(path))) return;
+    changes.push({ path, data: reader.read(index), partial: true });
   });
   const consoleIndex = (uri: string): number => manifest.channels.findIndex((c) => c.uri === uri);
   return {
     state: 'timeout',
     exitCode: null,
     message: `killed: timeout after ${manifest.timeout} s`,
-    argv: request.nvram?.args ?? [manifest.program],
-    env: (request.nvram?.env ?? []).map(([k, v]) => `${k}=${v}`),
+    argv: nvram?.args ?? [manifest.program],
+    env: (nvram?.env ?? []).map(([k, v]) => `${k}=${v}`),
     channels: channelReports(channels, counters),
     stdout: reader.read(consoleIndex('/dev/stdout')),
     stderr: reader.read(consoleIndex('/dev/stderr')),
@@ -120,4 +135,12 @@ function killedReport(
     memoryLimitBytes: manifest.memory,
     deterministic: request.deterministic ?? true,
   };
+}
+
+/** The nvram the engine read from the project (for a killed run's report), if it parses. */
+function readNvram(request: Omit<RunRequest, 'counters' | 'storage' | 'onOutput'>): Nvram | undefined {
+  const channel = request.manifest.channels.find((c) => c.alias === '/dev/nvram');
+  const path = channel && normalizeProjectPath(channel.uri);
+  const data = path === undefined ? undefined : request.files.get(path);
+  return data && parseNvram(new TextDecoder().decode(data)).nvram;
 }

@@ -8,6 +8,8 @@ const port = parentPort!;
 const post = (message: ThreadMessage): void => port.postMessage(message);
 
 port.once('message', (message: ThreadRunMessage) => {
+  // The Timeout clock starts now, not while this thread was still loading the engine.
+  post({ type: 'started' });
   try {
     const lengths = new Float64Array(message.lengths);
     const report = runSandbox({

@@ -20,6 +20,7 @@ export interface ThreadRunMessage {
 
 /** Sandbox thread -> main thread. */
 export type ThreadMessage =
+  | { type: 'started' }
   | { type: 'grow'; channel: number; buffer: SharedArrayBuffer }
   | { type: 'done'; report: RunReport }
   | { type: 'error'; message: string };
