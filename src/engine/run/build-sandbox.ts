@@ -7,7 +7,7 @@ import * as W from '../wasi/constants.ts';
 import { FdTable } from '../wasi/fd-table.ts';
 import type { FdEntry } from '../wasi/fd-table.ts';
 import { timesNow } from '../wasi/filestat.ts';
-import { ChannelNode, DirNode, ensureDir, placeNode } from '../wasi/fs-nodes.ts';
+import { ChannelNode, DirNode, ensureDir, placeNode, resetInodeNumbers } from '../wasi/fs-nodes.ts';
 import { GrowableBytes } from '../wasi/growable-bytes.ts';
 import { isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
@@ -50,6 +50,7 @@ export function channelHost(uri: string): ChannelHost {
 /** Builds channels, the in-memory guest root with /dev, and fds 0-3; throws SandboxRefusal on bad input. */
 export function buildSandbox(inputs: SandboxInputs): Sandbox {
   const { manifest, files, clock } = inputs;
+  resetInodeNumbers();
   const times = timesNow(clock);
   const root = new DirNode(times);
   ensureDir(root, 'dev', times);
@@ -58,7 +59,7 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
     const readable = spec.gets > 0 && spec.getSize > 0;
     let initial: Uint8Array | undefined;
     if (host === 'stdin') initial = inputs.stdin;
-    else if (host === 'file') initial = readable ? channelFile(files, spec) : undefined;
+    else if (host === 'file') initial = channelFile(files, spec, readable);
     const data = inputs.storage ? inputs.storage(index, initial) : new GrowableBytes(initial);
     const channel = new Channel(index, spec, host, data, inputs.counters, inputs.onWrite);
     const mapping = inputs.nvram?.mapping.find((m) => m.channel === spec.alias);
@@ -92,7 +93,7 @@ export function channelEntry(channel: Channel): FdEntry {
   let rights = W.RIGHTS_FD_FDSTAT_SET_FLAGS | W.RIGHTS_FD_FILESTAT_GET | W.RIGHTS_POLL_FD_READWRITE;
   if (channel.readable) rights |= W.RIGHTS_FD_READ;
   if (channel.writable) rights |= W.RIGHTS_FD_WRITE;
-  if (channel.seekable) rights |= W.RIGHTS_FD_SEEK | W.RIGHTS_FD_TELL;
+  if (channel.seekableFor(channel.readable, channel.writable)) rights |= W.RIGHTS_FD_SEEK | W.RIGHTS_FD_TELL;
   return {
     node: new ChannelNode(channel, { atim: 0n, mtim: 0n, ctim: 0n }),
     rightsBase: rights,
@@ -105,10 +106,12 @@ export function channelEntry(channel: Channel): FdEntry {
   };
 }
 
-function channelFile(files: ProjectFiles, spec: ChannelSpec): Uint8Array | undefined {
+/** The bytes a project-file channel starts with (none unless readable); refuses URIs outside the project. */
+function channelFile(files: ProjectFiles, spec: ChannelSpec, readable: boolean): Uint8Array | undefined {
   const path = normalizeProjectPath(spec.uri);
   if (path === undefined)
     throw new SandboxRefusal(`channel ${spec.alias}: ${spec.uri} points outside the project`);
+  if (!readable) return undefined;
   const data = files.get(path);
   if (data === undefined && !isProjectDirectory(files, path)) {
     const writable = spec.puts > 0 && spec.putSize > 0;

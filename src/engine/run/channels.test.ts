@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   STDIO_CHANNELS,
+  argsNvram,
   changedFile,
   channelReport,
   runFixture,
@@ -19,7 +20,7 @@ describe('write quotas', () => {
     const report = runFixture(
       'write-lines',
       [STDIN, 'Channel = /dev/stdout, /dev/stdout, 0, 0, 0, 0, 3, 1048576', STDERR],
-      { nvram: { args: ['write-lines', '10'], env: [], fstab: [], mapping: [] } },
+      { nvram: argsNvram('write-lines', '10') },
     );
     expect(text(report.stdout)).toBe('line 1\nline 2\nline 3\n');
     expect(text(report.stderr)).toBe('failed writes: 7 (EDQUOT)\n');
@@ -41,7 +42,7 @@ describe('write quotas', () => {
     const report = runFixture(
       'write-lines',
       [STDIN, 'Channel = /dev/stdout, /dev/stdout, 0, 0, 0, 0, 100, 20', STDERR],
-      { nvram: { args: ['write-lines', '10'], env: [], fstab: [], mapping: [] } },
+      { nvram: argsNvram('write-lines', '10') },
     );
     expect(text(report.stdout)).toBe('line 1\nline 2\nline 3');
     expect(text(report.stderr)).toBe('failed writes: 7 (EDQUOT)\npartial writes: 1\n');
@@ -55,7 +56,7 @@ describe('write quotas', () => {
 
   it('reports state ok and no quota hits when the limits are not reached', () => {
     const report = runFixture('write-lines', STDIO_CHANNELS, {
-      nvram: { args: ['write-lines', '10'], env: [], fstab: [], mapping: [] },
+      nvram: argsNvram('write-lines', '10'),
     });
     expect(text(report.stdout)).toBe(TEN_LINES);
     expect(report.state).toBe('ok');
@@ -155,34 +156,6 @@ describe('channels at alias paths', () => {
     expect(report.state).toBe('quota');
   });
 
-  it('refuses lseek on a sequential channel (type 0) with ESPIPE', () => {
-    const report = runFixture(
-      'seek-last-line',
-      [...STDIO_CHANNELS, 'Channel = log.txt, /dev/log, 0, 0, 100, 1048576, 0, 0'],
-      {
-        files: { 'log.txt': 'first\nsecond\nlast line\n' },
-        nvram: { args: ['seek-last-line', '/dev/log'], env: [], fstab: [], mapping: [] },
-      },
-    );
-    expect(text(report.stderr)).toBe('lseek failed: Invalid seek\n');
-    expect(report.exitCode).toBe(2);
-    expect(text(report.stdout)).toBe('');
-  });
-
-  it.each([1, 3])('lets a random-read channel (type %i) seek', (type) => {
-    const report = runFixture(
-      'seek-last-line',
-      [...STDIO_CHANNELS, `Channel = log.txt, /dev/log, ${type}, 0, 100, 1048576, 0, 0`],
-      {
-        files: { 'log.txt': 'first\nsecond\nlast line\n' },
-        nvram: { args: ['seek-last-line', '/dev/log'], env: [], fstab: [], mapping: [] },
-      },
-    );
-    expect(text(report.stderr)).toBe('');
-    expect(text(report.stdout)).toBe('last line\n');
-    expect(report.state).toBe('ok');
-  });
-
   it('shows exactly the channel aliases in /dev', () => {
     const report = runFixture(
       'list-dir',
@@ -193,7 +166,7 @@ describe('channels at alias paths', () => {
       ],
       {
         files: { 'in.txt': 'x', 'other.txt': 'not a channel' },
-        nvram: { args: ['list-dir', '/dev'], env: [], fstab: [], mapping: [] },
+        nvram: argsNvram('list-dir', '/dev'),
       },
     );
     expect(text(report.stdout)).toBe('input\nout\nstderr\nstdin\nstdout\n');
@@ -215,12 +188,44 @@ describe('channels at alias paths', () => {
   });
 });
 
+describe('stdio channels backed by project files', () => {
+  it('reads stdin from a project file and writes stdout into one', () => {
+    const report = runFixture(
+      'echo-stdin',
+      [
+        'Channel = input.txt, /dev/stdin, 0, 0, 100, 1048576, 0, 0',
+        'Channel = output.txt, /dev/stdout, 0, 0, 0, 0, 100, 1048576',
+        STDERR,
+      ],
+      { files: { 'input.txt': 'from a file\n', 'output.txt': 'old contents, replaced' } },
+    );
+    expect(report.state).toBe('ok');
+    expect(report.stdout.length).toBe(0);
+    expect(report.changes).toEqual([{ path: 'output.txt', data: new TextEncoder().encode('from a file\n') }]);
+  });
+
+  it.each(['../outside.txt', 'a/../../outside.txt'])(
+    'refuses to start when a write channel names %s, outside the project',
+    (uri) => {
+      const report = runFixture('hello', [
+        STDIN,
+        `Channel = ${uri}, /dev/stdout, 0, 0, 0, 0, 100, 1048576`,
+        STDERR,
+      ]);
+      expect(report.state).toBe('refused');
+      expect(report.message).toContain(uri);
+      expect(report.message).toContain('outside the project');
+      expect(report.changes).toEqual([]);
+    },
+  );
+});
+
 describe('/dev/null channels', () => {
   it('swallows writes while still counting them against the quota', () => {
     const report = runFixture(
       'write-lines',
       [STDIN, 'Channel = /dev/null, /dev/stdout, 0, 0, 0, 0, 5, 1048576', STDERR],
-      { nvram: { args: ['write-lines', '10'], env: [], fstab: [], mapping: [] } },
+      { nvram: argsNvram('write-lines', '10') },
     );
     expect(report.stdout.length).toBe(0);
     expect(text(report.stderr)).toBe('failed writes: 5 (EDQUOT)\n');

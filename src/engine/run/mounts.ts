@@ -4,7 +4,7 @@ import type { Channel } from '../wasi/channel.ts';
 import type { SandboxClock } from '../wasi/clock.ts';
 import { timesNow } from '../wasi/filestat.ts';
 import { FileNode, SymlinkNode, ensureDir, placeNode } from '../wasi/fs-nodes.ts';
-import type { DirNode } from '../wasi/fs-nodes.ts';
+import type { DirNode, FsNode } from '../wasi/fs-nodes.ts';
 import { SandboxRefusal } from './build-sandbox.ts';
 import { filesUnder, isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
@@ -35,6 +35,7 @@ export function applyMounts(
       );
     }
     const target = ensureDir(root, entry.mountpoint, times);
+    const existing = entry.access === 'ro' ? nodesBeneath(target) : undefined;
     const projectDir = channel.host === 'file' ? normalizeProjectPath(channel.spec.uri) : undefined;
     const isDir = projectDir !== undefined && isProjectDirectory(files, projectDir) && !files.has(projectDir);
     if (entry.access === 'wo') {
@@ -46,6 +47,7 @@ export function applyMounts(
         placeNode(target, path, new FileNode(data, times), times);
       }
       if (entry.access === 'rw') exits.push({ access: 'rw', mountpoint: entry.mountpoint, projectDir });
+      else markReadOnly(target, existing!);
     } else {
       const image = readWholeChannel(channel);
       const tar = readTarImage(image);
@@ -56,9 +58,29 @@ export function applyMounts(
           placeNode(target, item.path, new SymlinkNode(item.target ?? '', times), times);
         else placeNode(target, item.path, new FileNode(item.data, times), times);
       }
+      markReadOnly(target, existing!);
     }
   }
   return exits;
+}
+
+/** Every node beneath `dir` now, so a read-only mount can leave what was there before (/dev, exports) alone. */
+function nodesBeneath(dir: DirNode, into = new Set<FsNode>()): Set<FsNode> {
+  for (const node of dir.entries.values()) {
+    into.add(node);
+    if (node.kind === 'dir') nodesBeneath(node, into);
+  }
+  return into;
+}
+
+/** Marks a read-only mount: its directory and whatever the image added beneath it. */
+function markReadOnly(dir: DirNode, keep: Set<FsNode>): void {
+  dir.readOnly = true;
+  for (const node of dir.entries.values()) {
+    if (keep.has(node)) continue;
+    if (node.kind === 'file') node.readOnly = true;
+    if (node.kind === 'dir') markReadOnly(node, keep);
+  }
 }
 
 /** Runs the exit side of mounts: exports `wo` trees as tar through their channel, diffs `rw` trees. */
@@ -87,8 +109,14 @@ export function finishMounts(root: DirNode, exits: ExitMount[], files: ProjectFi
 }
 
 function readWholeChannel(channel: Channel): Uint8Array {
+  if (!channel.readable) {
+    throw new SandboxRefusal(
+      `the image channel ${channel.spec.alias} cannot be read (its gets/get_size are 0); raise them`,
+    );
+  }
   const parts: Uint8Array[] = [];
-  for (;;) {
+  // Stop at the image's size: one read more would count against the quota (EOF does, in ZeroVM).
+  for (let total = 0; total < channel.size;) {
     const { errno, data } = channel.read(CHUNK);
     if (errno !== 0) {
       throw new SandboxRefusal(
@@ -97,6 +125,7 @@ function readWholeChannel(channel: Channel): Uint8Array {
     }
     if (data.length === 0) break;
     parts.push(data.slice());
+    total += data.length;
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -45,7 +45,7 @@ export function runSandbox(request: RunRequest): RunReport {
   const base = { manifest, deterministic, started };
   const counters = request.counters ?? new Float64Array(countersLength(manifest.channels.length));
   let channels: Channel[] = [];
-  let argv: string[] = [manifest.program];
+  let argv: string[] = [programName(manifest.program)];
   let env: string[] = [];
   try {
     const prepared = prepareModule(request.program, manifest.memory);

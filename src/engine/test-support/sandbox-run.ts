@@ -1,5 +1,6 @@
 import { parseManifest } from '../manifest/parse-manifest.ts';
 import type { Manifest } from '../manifest/types.ts';
+import type { Nvram } from '../nvram/types.ts';
 import { runSandbox } from '../run/run-sandbox.ts';
 import type { RunRequest } from '../run/run-sandbox.ts';
 import type { ChannelReport, RunReport } from '../run/report.ts';
@@ -62,6 +63,11 @@ export function runFixture(name: string, channels: readonly string[], options: F
   });
 }
 
+/** An nvram that only sets the command line (argv[0] included). */
+export function argsNvram(...args: string[]): Nvram {
+  return { args, env: [], fstab: [], mapping: [] };
+}
+
 /** UTF-8 bytes of a string (bytes pass through). */
 export function bytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -82,6 +88,7 @@ export function channelReport(report: RunReport, alias: string): ChannelReport {
 /** The new contents of a project file the run changed; fails the test when it did not. */
 export function changedFile(report: RunReport, path: string): Uint8Array | null {
   const change = report.changes.find((c) => c.path === path);
-  if (!change) throw new Error(`the run did not change ${path}; changes: ${report.changes.map((c) => c.path)}`);
+  if (!change)
+    throw new Error(`the run did not change ${path}; changes: ${report.changes.map((c) => c.path)}`);
   return change.data;
 }

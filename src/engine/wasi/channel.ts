@@ -53,9 +53,19 @@ export class Channel {
     this.hash = spec.etag ? sha256.create() : undefined;
   }
 
-  /** True when the channel may be positioned with seek. */
+  /** True when the channel may be positioned with seek (by a descriptor open for reading and writing). */
   get seekable(): boolean {
     return this.randomRead || this.randomWrite;
+  }
+
+  /**
+   * True when a descriptor open for `reading` and/or `writing` may seek. As in ZRT, a seek moves the
+   * random-access side only: a read-only descriptor needs random reads, a write-only one random writes.
+   */
+  seekableFor(reading: boolean, writing: boolean): boolean {
+    if (reading && !writing) return this.randomRead;
+    if (writing && !reading) return this.randomWrite;
+    return this.seekable;
   }
 
   /** Size the guest sees in stat(). */
@@ -103,16 +113,18 @@ export class Channel {
     return { errno: ERRNO_SUCCESS, written: data.length };
   }
 
-  /** Moves the position of a random-access channel; sequential channels refuse with ESPIPE. */
-  seek(position: number): number {
-    if (!this.seekable) return ERRNO_SPIPE;
-    if (this.randomRead) this.readPos = position;
-    if (this.randomWrite) this.writePos = position;
+  /** Moves the random-access position(s) a descriptor uses; ESPIPE when its side is sequential. */
+  seek(position: number, reading = true, writing = true): number {
+    if (!this.seekableFor(reading, writing)) return ERRNO_SPIPE;
+    if (this.randomRead && reading) this.readPos = position;
+    if (this.randomWrite && writing) this.writePos = position;
     return ERRNO_SUCCESS;
   }
 
-  /** The current position (read position for random-read channels). */
-  tell(): number {
+  /** The position a descriptor sees: its read or write position, or the random one when it does both. */
+  tell(reading = true, writing = true): number {
+    if (reading && !writing) return this.readPos;
+    if (writing && !reading) return this.writePos;
     return this.randomRead ? this.readPos : this.writePos;
   }
 

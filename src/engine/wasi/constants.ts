@@ -27,6 +27,7 @@ export const ERRNO_OVERFLOW = 61;
 export const ERRNO_PERM = 63;
 export const ERRNO_PIPE = 64;
 export const ERRNO_RANGE = 68;
+export const ERRNO_ROFS = 69;
 export const ERRNO_SPIPE = 70;
 export const ERRNO_XDEV = 75;
 export const ERRNO_NOTCAPABLE = 76;

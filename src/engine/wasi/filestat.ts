@@ -26,8 +26,11 @@ export function filetypeOf(node: FsNode): number {
       if (mapping === 'char') return FILETYPE_CHARACTER_DEVICE;
       if (mapping === 'file') return FILETYPE_REGULAR_FILE;
       if (mapping === 'pipe') return FILETYPE_UNKNOWN;
-      // ZRT: sequential channels look like character streams, random ones like block devices.
-      return node.channel.seekable ? FILETYPE_BLOCK_DEVICE : FILETYPE_CHARACTER_DEVICE;
+      // ZRT: sequential channels look like character streams, random ones like block devices; a
+      // read-only or write-only channel is random when that one direction is.
+      const { channel } = node;
+      const random = channel.seekableFor(channel.readable, channel.writable);
+      return random ? FILETYPE_BLOCK_DEVICE : FILETYPE_CHARACTER_DEVICE;
     }
   }
 }

@@ -7,6 +7,14 @@ export function issueIno(): bigint {
   return nextIno++;
 }
 
+/**
+ * Numbers inodes from 1 again. A sandbox calls it before building its tree, so the numbers a guest
+ * sees do not depend on the runs before it in the same thread (runs are synchronous, never interleaved).
+ */
+export function resetInodeNumbers(): void {
+  nextIno = 1n;
+}
+
 /** Timestamps of a node in nanoseconds. */
 export interface Times {
   atim: bigint;
@@ -20,6 +28,8 @@ export class FileNode {
   readonly ino = issueIno();
   readonly content: GrowableBytes;
   nlink = 1;
+  /** Came from a read-only image mount: writes fail with EROFS. */
+  readOnly = false;
   constructor(
     data: Uint8Array | undefined,
     public times: Times,
@@ -33,6 +43,8 @@ export class DirNode {
   readonly kind = 'dir';
   readonly ino = issueIno();
   readonly entries = new Map<string, FsNode>();
+  /** Part of a read-only image mount: nothing may be created, removed or renamed in it. */
+  readOnly = false;
   constructor(public times: Times) {}
 }
 

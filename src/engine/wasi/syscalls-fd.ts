@@ -60,13 +60,18 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
       const node = entry.node;
       if (node.kind === 'dir') return W.ERRNO_BADF;
       if (node.kind === 'channel') {
-        if (!node.channel.seekable) return W.ERRNO_SPIPE;
+        const { readable, writable } = entry;
+        if (!node.channel.seekableFor(readable, writable)) return W.ERRNO_SPIPE;
         const base =
-          whence === W.WHENCE_SET ? 0 : whence === W.WHENCE_CUR ? node.channel.tell() : node.channel.size;
+          whence === W.WHENCE_SET
+            ? 0
+            : whence === W.WHENCE_CUR
+              ? node.channel.tell(readable, writable)
+              : node.channel.size;
         if (whence > W.WHENCE_END) return W.ERRNO_INVAL;
         const target = base + Number(offset);
         if (target < 0) return W.ERRNO_INVAL;
-        node.channel.seek(target);
+        node.channel.seek(target, readable, writable);
         mem.view().setBigUint64(resultPtr, BigInt(target), true);
         return W.ERRNO_SUCCESS;
       }
@@ -89,8 +94,8 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
       const node = entry.node;
       if (node.kind === 'dir') return W.ERRNO_BADF;
       if (node.kind === 'channel') {
-        if (!node.channel.seekable) return W.ERRNO_SPIPE;
-        mem.view().setBigUint64(resultPtr, BigInt(node.channel.tell()), true);
+        if (!node.channel.seekableFor(entry.readable, entry.writable)) return W.ERRNO_SPIPE;
+        mem.view().setBigUint64(resultPtr, BigInt(node.channel.tell(entry.readable, entry.writable)), true);
         return W.ERRNO_SUCCESS;
       }
       mem.view().setBigUint64(resultPtr, BigInt(entry.position), true);

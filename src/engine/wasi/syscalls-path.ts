@@ -77,6 +77,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
         if (!(oflags & W.OFLAGS_CREAT)) return W.ERRNO_NOENT;
         if (oflags & W.OFLAGS_DIRECTORY) return W.ERRNO_INVAL;
         if (r.trailingSlash) return W.ERRNO_ISDIR;
+        if (r.parent!.readOnly) return W.ERRNO_ROFS;
         node = new FileNode(undefined, timesNow(clock));
         r.parent!.entries.set(r.name, node);
       } else {
@@ -87,6 +88,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
           return W.ERRNO_ISDIR;
       }
       const writable = (rightsBase & WRITE_RIGHTS) !== 0n;
+      if (node.kind === 'file' && node.readOnly && (writable || oflags & W.OFLAGS_TRUNC)) return W.ERRNO_ROFS;
       if (oflags & W.OFLAGS_TRUNC && node.kind === 'file') {
         if (!(dirFd.rightsBase & W.RIGHTS_PATH_FILESTAT_SET_SIZE)) return W.ERRNO_NOTCAPABLE;
         node.content.resize(0);
@@ -136,6 +138,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (typeof found === 'number') return found;
       const r = found[1];
       if (r.node || !r.parent) return W.ERRNO_EXIST;
+      if (r.parent.readOnly) return W.ERRNO_ROFS;
       r.parent.entries.set(r.name, new DirNode(timesNow(clock)));
       return W.ERRNO_SUCCESS;
     },
@@ -148,6 +151,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (!r.parent) return W.ERRNO_INVAL;
       if (r.node.kind !== 'dir') return W.ERRNO_NOTDIR;
       if (r.node.entries.size > 0) return W.ERRNO_NOTEMPTY;
+      if (r.parent.readOnly) return W.ERRNO_ROFS;
       r.parent.entries.delete(r.name);
       return W.ERRNO_SUCCESS;
     },
@@ -160,6 +164,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (!r.parent || r.node.kind === 'dir') return W.ERRNO_ISDIR;
       if (r.trailingSlash) return W.ERRNO_NOTDIR;
       if (r.node.kind === 'channel') return W.ERRNO_PERM;
+      if (r.parent.readOnly) return W.ERRNO_ROFS;
       r.parent.entries.delete(r.name);
       if (r.node.kind === 'file') r.node.nlink--;
       return W.ERRNO_SUCCESS;
@@ -182,6 +187,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
         if (b.node.kind === 'channel') return W.ERRNO_PERM;
       }
       if (a.node.kind === 'dir' && contains(a.node, b.parent)) return W.ERRNO_INVAL;
+      if (a.parent.readOnly || b.parent.readOnly) return W.ERRNO_ROFS;
       a.parent.entries.delete(a.name);
       b.parent.entries.set(b.name, a.node);
       return W.ERRNO_SUCCESS;
@@ -204,6 +210,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (a.node.kind === 'dir') return W.ERRNO_PERM;
       if (b.node || !b.parent) return W.ERRNO_EXIST;
       if (b.trailingSlash || a.trailingSlash) return W.ERRNO_NOENT;
+      if (b.parent.readOnly) return W.ERRNO_ROFS;
       b.parent.entries.set(b.name, a.node);
       if (a.node.kind === 'file') a.node.nlink++;
       return W.ERRNO_SUCCESS;
@@ -218,6 +225,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       const r = found[1];
       if (r.node || !r.parent) return W.ERRNO_EXIST;
       if (r.trailingSlash) return W.ERRNO_NOENT;
+      if (r.parent.readOnly) return W.ERRNO_ROFS;
       r.parent.entries.set(r.name, new SymlinkNode(target, timesNow(clock)));
       return W.ERRNO_SUCCESS;
     },

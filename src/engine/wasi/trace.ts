@@ -95,8 +95,21 @@ export class TraceRecorder {
     private readonly cap = 1_000_000,
   ) {}
 
-  /** Records one finished call. */
-  record(call: string, args: Array<number | bigint>, errno: number): void {
+  /** The channel alias or guest path of the descriptor a call names; look it up before the call, which may close it. */
+  channelOf(call: string, args: Array<number | bigint>): string | undefined {
+    if (SYSCALL_PARAMS[call]?.[0] !== 'fd') return undefined;
+    const fd = this.ctx.fds.get(Number(args[0]));
+    if (!fd) return undefined;
+    return fd.node.kind === 'channel' ? fd.node.channel.spec.alias : fd.path;
+  }
+
+  /** Records one finished call; `channel` is what {@link channelOf} said before the call. */
+  record(
+    call: string,
+    args: Array<number | bigint>,
+    errno: number,
+    channel = this.channelOf(call, args),
+  ): void {
     const seq = this.seq++;
     if (this.entries.length >= this.cap) {
       this.dropped++;
@@ -104,10 +117,7 @@ export class TraceRecorder {
     }
     const entry: TraceEntry = { seq, call, args, errno, time: performance.now() - this.origin };
     const params = SYSCALL_PARAMS[call];
-    if (params && params[0] === 'fd') {
-      const fd = this.ctx.fds.get(Number(args[0]));
-      if (fd) entry.channel = fd.node.kind === 'channel' ? fd.node.channel.spec.alias : fd.path;
-    }
+    if (channel !== undefined) entry.channel = channel;
     const pathAt = params ? params.findIndex((p) => p === 'path' || p === 'old_path') : -1;
     if (pathAt >= 0) entry.path = this.safeString(Number(args[pathAt]), Number(args[pathAt + 1]));
     const resultAt = BYTE_RESULT[call];

@@ -74,8 +74,9 @@ export class WasiHost {
     if (!trace) return safe as Syscall;
     return ((...args: Array<number | bigint>): number => {
       if (name === 'proc_exit') trace.recordExit(Number(args[0]));
+      const channel = trace.channelOf(name, args);
       const errno = safe(...args);
-      trace.record(name, args, errno);
+      trace.record(name, args, errno, channel);
       return errno;
     }) as Syscall;
   }
