@@ -1,11 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { channelHost } from '../engine/run/build-sandbox.ts';
-import { channelReports } from '../engine/run/describe-outcome.ts';
-import { parseNvram } from '../engine/nvram/parse-nvram.ts';
-import type { Nvram } from '../engine/nvram/types.ts';
-import { isProjectDirectory, normalizeProjectPath } from '../engine/run/project-files.ts';
+import { killedReport } from '../engine/run/killed-report.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
-import type { FileChange, RunReport } from '../engine/run/report.ts';
+import type { RunReport } from '../engine/run/report.ts';
 import { SharedStorageReader } from '../engine/run/shared-storage.ts';
 import { COUNTER_FIELDS } from '../engine/wasi/channel.ts';
 import type { ThreadMessage, ThreadRunMessage } from './thread-protocol.ts';
@@ -93,54 +90,9 @@ export async function runInThread(
     }
     await worker.terminate();
     flush();
-    return killedReport(request, reader, new Float64Array(counters), performance.now() - started);
+    return killedReport(request, reader, new Float64Array(counters), performance.now() - started, 'timeout');
   } finally {
     clearInterval(poll);
     void worker.terminate();
   }
-}
-
-function killedReport(
-  request: Omit<RunRequest, 'counters' | 'storage' | 'onOutput'>,
-  reader: SharedStorageReader,
-  counters: Float64Array,
-  wallMs: number,
-): RunReport {
-  const { manifest } = request;
-  const changes: FileChange[] = [];
-  const channels = manifest.channels.map((spec, index) => ({ spec, index, etag: () => undefined }));
-  const nvram = request.nvram ?? readNvram(request);
-  // Folders mounted ro/rw are not files (the engine writes their changes back only at a normal exit).
-  const mounted = new Set(nvram?.fstab.filter((f) => f.access !== 'wo').map((f) => f.channel));
-  manifest.channels.forEach((spec, index) => {
-    if (channelHost(spec.uri) !== 'file' || !(spec.puts > 0 && spec.putSize > 0)) return;
-    if (mounted.has(spec.alias)) return;
-    const path = normalizeProjectPath(spec.uri);
-    if (path === undefined || (isProjectDirectory(request.files, path) && !request.files.has(path))) return;
-    changes.push({ path, data: reader.read(index), partial: true });
-  });
-  const consoleIndex = (uri: string): number => manifest.channels.findIndex((c) => c.uri === uri);
-  return {
-    state: 'timeout',
-    exitCode: null,
-    message: `killed: timeout after ${manifest.timeout} s`,
-    argv: nvram?.args ?? [manifest.program],
-    env: (nvram?.env ?? []).map(([k, v]) => `${k}=${v}`),
-    channels: channelReports(channels, counters),
-    stdout: reader.read(consoleIndex('/dev/stdout')),
-    stderr: reader.read(consoleIndex('/dev/stderr')),
-    changes,
-    wallMs,
-    peakMemoryBytes: 0,
-    memoryLimitBytes: manifest.memory,
-    deterministic: request.deterministic ?? true,
-  };
-}
-
-/** The nvram the engine read from the project (for a killed run's report), if it parses. */
-function readNvram(request: Omit<RunRequest, 'counters' | 'storage' | 'onOutput'>): Nvram | undefined {
-  const channel = request.manifest.channels.find((c) => c.alias === '/dev/nvram');
-  const path = channel && normalizeProjectPath(channel.uri);
-  const data = path === undefined ? undefined : request.files.get(path);
-  return data && parseNvram(new TextDecoder().decode(data)).nvram;
 }

@@ -25,18 +25,6 @@ function padTo(bytes: number, line: string): string {
   return text + '\n' + '#'.repeat(Math.max(0, bytes - text.length - 1));
 }
 
-/** The best time of a few runs after a warm-up, so a busy machine or a cold JIT does not make the test flaky. */
-function timed<T>(run: () => T): { result: T; ms: number } {
-  let result = run();
-  let ms = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    result = run();
-    ms = Math.min(ms, performance.now() - start);
-  }
-  return { result, ms };
-}
-
 describe('ZeroVM size limits', () => {
   it('counts UTF-8 bytes', () => {
     expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
@@ -55,15 +43,14 @@ describe('ZeroVM size limits', () => {
     ]);
   });
 
-  it('accepts exactly 512 KiB and parses it well under 100 ms', () => {
+  it('accepts exactly 512 KiB', () => {
     const text = padTo(MANIFEST_LIMITS.bytes, '# ' + 'c'.repeat(200));
     expect(utf8Length(text)).toBe(MANIFEST_LIMITS.bytes);
-    const { result, ms } = timed(() => parseManifest(text));
-    expect(result.diagnostics).toEqual([]);
-    expect(ms).toBeLessThan(100);
+    expect(parseManifest(text).diagnostics).toEqual([]);
   });
 
-  it('stays fast and bounded on 512 KiB of broken lines', () => {
+  // Speed belongs to `npm run bench`; here only that the work and the diagnostics stay bounded.
+  it('stays bounded on 512 KiB of broken lines', () => {
     const inputs = [
       padTo(MANIFEST_LIMITS.bytes, 'x'),
       padTo(MANIFEST_LIMITS.bytes, 'memroy = 1'),
@@ -75,8 +62,7 @@ describe('ZeroVM size limits', () => {
       VALID + '\nEtag = ' + ','.repeat(MANIFEST_LIMITS.bytes - VALID.length - 10),
     ];
     for (const text of inputs) {
-      const { result, ms } = timed(() => parseManifest(text));
-      expect(ms).toBeLessThan(100);
+      const result = parseManifest(text);
       expect(result.diagnostics.length).toBeLessThanOrEqual(MANIFEST_LIMITS.diagnostics);
       expect(result.diagnostics.length).toBeGreaterThan(0);
     }

@@ -92,11 +92,9 @@ describe('parseNvram never throws', () => {
 });
 
 describe('parseNvram on large input', () => {
-  it('stays fast and caps the diagnostics with a summary', () => {
+  it('caps the diagnostics with a summary', () => {
     const text = `junk\n[env]\n${'name=A, oops\n'.repeat(100_000)}`;
-    const started = performance.now();
     const { diagnostics } = parseNvram(text);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
     expect(diagnostics.at(-1)).toMatchObject({
       line: MAX_DIAGNOSTICS + 2,
@@ -105,11 +103,9 @@ describe('parseNvram on large input', () => {
     });
   });
 
-  it('reads a long valid file quickly', () => {
+  it('reads a long valid file', () => {
     const text = `[env]\n${'name=KEY, value=some value with \\x2c escapes\n'.repeat(100_000)}`;
-    const started = performance.now();
     const { nvram, diagnostics } = parseNvram(text);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(diagnostics).toEqual([]);
     expect(nvram.env).toHaveLength(100_000);
   });

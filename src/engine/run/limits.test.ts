@@ -153,3 +153,21 @@ describe('crashes', () => {
     expect(report.message).toBe('crashed: stack overflow (too deep recursion)');
   });
 });
+
+describe('prepareProgram', () => {
+  it('compiles once and the prepared module runs like the bytes do', async () => {
+    const { prepareProgram } = await import('./run-sandbox.ts');
+    const prepared = prepareProgram(loadFixture('hello'), 64 * 1024 * 1024);
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    const report = runFixture('hello', STDIO_CHANNELS, { prepared: prepared.program });
+    expect(new TextDecoder().decode(report.stdout)).toBe('hello, sandbox\n');
+  });
+
+  it('says why a program is refused', async () => {
+    const { prepareProgram } = await import('./run-sandbox.ts');
+    const refused = prepareProgram(new TextEncoder().encode('(module)'), 16 * 1024 * 1024);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason).toMatch(/WAT/);
+  });
+});

@@ -2,7 +2,7 @@ import type { ChannelType } from '../manifest/types.ts';
 import type { TraceEntry } from '../wasi/trace.ts';
 
 /** How a run ended, as ZeroVM's report said it. */
-export type ExitState = 'ok' | 'exit' | 'quota' | 'timeout' | 'memory' | 'crash' | 'refused';
+export type ExitState = 'ok' | 'exit' | 'quota' | 'timeout' | 'killed' | 'memory' | 'crash' | 'refused';
 
 /** Accounting for one channel against its limits. */
 export interface ChannelReport {

@@ -19,6 +19,8 @@ export interface RunRequest {
   manifest: Manifest;
   /** The wasm32-wasi module the manifest's Program names. */
   program: Uint8Array;
+  /** The same program already checked and compiled for this Memory (see prepareProgram), to start faster. */
+  prepared?: PreparedProgram;
   /** The project's files: channel URIs and mounted folders are looked up here. */
   files: ProjectFiles;
   /** Bytes behind a `/dev/stdin` URI. */
@@ -48,9 +50,10 @@ export function runSandbox(request: RunRequest): RunReport {
   let argv: string[] = [programName(manifest.program)];
   let env: string[] = [];
   try {
-    const prepared = prepareModule(request.program, manifest.memory);
-    if (!prepared.ok) throw new SandboxRefusal(prepared.reason);
-    const module = compile(prepared.bytes);
+    const module =
+      request.prepared?.memoryLimit === manifest.memory
+        ? request.prepared.module
+        : compileProgram(request.program, manifest.memory);
     const nvram = request.nvram ?? readNvram(manifest, request.files);
     argv = nvram?.args ?? [programName(manifest.program)];
     env = (nvram?.env ?? []).map(([k, v]) => `${k}=${v}`);
@@ -102,6 +105,31 @@ export function runSandbox(request: RunRequest): RunReport {
     if (!(error instanceof SandboxRefusal)) throw error;
     return refusedReport(base, error.message, argv, env, channels, counters);
   }
+}
+
+/** A program checked against the sandbox's rules and compiled with its memory capped: reusable across runs. */
+export interface PreparedProgram {
+  module: WebAssembly.Module;
+  memoryLimit: number;
+}
+
+/** Checks and compiles a program for a Memory limit, or says why the sandbox refuses it. */
+export function prepareProgram(
+  bytes: Uint8Array,
+  memoryLimit: number,
+): { ok: true; program: PreparedProgram } | { ok: false; reason: string } {
+  try {
+    return { ok: true, program: { module: compileProgram(bytes, memoryLimit), memoryLimit } };
+  } catch (error) {
+    if (error instanceof SandboxRefusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+function compileProgram(bytes: Uint8Array, memoryLimit: number): WebAssembly.Module {
+  const prepared = prepareModule(bytes, memoryLimit);
+  if (!prepared.ok) throw new SandboxRefusal(prepared.reason);
+  return compile(prepared.bytes);
 }
 
 function compile(bytes: Uint8Array): WebAssembly.Module {
