@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { cWasmPlugin } from './scripts/vite-plugin-c-wasm.ts';
 
 // SharedArrayBuffer (live console and meters, output kept when a run is killed) needs cross-origin isolation.
 const isolation = {
@@ -11,7 +12,7 @@ const isolation = {
 export const PREVIEW_PORT = 4173;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [cWasmPlugin(), react()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: isolation },

@@ -37,7 +37,9 @@ describe('projectToZip', () => {
   });
 
   it('drops paths that could escape the archive root', () => {
-    const unzipped = unzipSync(projectToZip({ '../evil': strToU8('x'), '/abs/ok.txt': strToU8('y') }, ['..']));
+    const unzipped = unzipSync(
+      projectToZip({ '../evil': strToU8('x'), '/abs/ok.txt': strToU8('y') }, ['..']),
+    );
     expect(Object.keys(unzipped).sort()).toEqual(['abs/', 'abs/ok.txt']);
   });
 });

@@ -13,7 +13,8 @@ const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 export function projectToZip(files: ProjectFiles, folders: readonly string[]): Uint8Array {
   const { fileList, folderList } = collect(files, folders);
   const zippable: Zippable = {};
-  for (const folder of folderList) zippable[`${folder}/`] = [new Uint8Array(0), { level: 0, mtime: ZIP_MTIME }];
+  for (const folder of folderList)
+    zippable[`${folder}/`] = [new Uint8Array(0), { level: 0, mtime: ZIP_MTIME }];
   for (const [path, data] of fileList) zippable[path] = [data, { level: 6, mtime: ZIP_MTIME }];
   return zipSync(zippable);
 }

@@ -2,27 +2,15 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useImperativeHandle, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
-import { ConsoleBuffer, DEFAULT_CAP_BYTES } from './console-buffer.ts';
-import type { ConsoleOutput } from './console-buffer.ts';
-import type { ITerminal } from './terminal.ts';
+import { DEFAULT_CAP_BYTES } from './console-buffer.ts';
+import { ConsoleSink } from './console-sink.ts';
+import type { ConsoleHandle } from './console-sink.ts';
 import './Console.css';
 
-/** Output counters since the last clear. */
-export interface ConsoleStats {
-  writtenBytes: number;
-  droppedBytes: number;
-  capped: boolean;
-}
-
-/** The console's imperative handle: an ITerminal plus counters and focus. */
-export interface ConsoleHandle extends ITerminal {
-  /** Program output shown and dropped since the last clear (for a "dropped N bytes" notice). */
-  stats(): ConsoleStats;
-  /** Moves keyboard focus to the terminal (for scrolling and selecting with the keyboard). */
-  focus(): void;
-}
+export type { ConsoleHandle, ConsoleStats } from './console-sink.ts';
+export type { ITerminal, NoticeTone, OutputStream } from './terminal.ts';
 
 export interface ConsoleProps {
   /** Bytes of program output shown between clears; a change applies at the next clear. @default 1 MiB */
@@ -35,73 +23,37 @@ export interface ConsoleProps {
   ref?: Ref<ConsoleHandle>;
 }
 
-/** How often the hidden text mirror (accessible text, and what tests read) catches up. */
-const MIRROR_INTERVAL_MS = 100;
-
 /** The Output console: an xterm.js terminal in a `role="log"` region, fed through an imperative ITerminal. */
-export function Console({ capBytes = DEFAULT_CAP_BYTES, label = 'Output', className, onCapped, ref }: ConsoleProps) {
+export function Console({
+  capBytes = DEFAULT_CAP_BYTES,
+  label = 'Output',
+  className,
+  onCapped,
+  ref,
+}: ConsoleProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const mirrorRef = useRef<HTMLPreElement>(null);
-  const termRef = useRef<Terminal | null>(null);
-  const bufferRef = useRef<ConsoleBuffer | null>(null);
-  const pendingRef = useRef('');
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onCappedRef = useRef(onCapped);
-  const capRef = useRef(capBytes);
+  const [sink] = useState(() => new ConsoleSink(capBytes));
   useEffect(() => {
-    onCappedRef.current = onCapped;
-    capRef.current = capBytes;
+    sink.capBytes = capBytes;
+    sink.onCapped = onCapped;
   });
+  useImperativeHandle(ref, () => sink, [sink]);
 
-  const buffer = () => (bufferRef.current ??= new ConsoleBuffer(capRef.current));
-
-  const flushMirror = () => {
-    timerRef.current = null;
+  useEffect(() => {
     const mirror = mirrorRef.current;
-    if (mirror === null || pendingRef.current === '') return;
-    mirror.append(document.createTextNode(pendingRef.current));
-    pendingRef.current = '';
-  };
-
-  const show = (out: ConsoleOutput) => {
-    if (out.display === '') return;
-    termRef.current?.write(out.display);
-    pendingRef.current += out.plain;
-    timerRef.current ??= setTimeout(flushMirror, MIRROR_INTERVAL_MS);
-  };
-
-  useImperativeHandle(
-    ref,
-    (): ConsoleHandle => ({
-      write(data, stream = 'stdout') {
-        const b = buffer();
-        const wasCapped = b.capped;
-        show(b.write(data, stream));
-        if (!wasCapped && b.capped) onCappedRef.current?.();
+    if (mirror === null) return;
+    sink.attachMirror({
+      append: (text) => mirror.append(document.createTextNode(text)),
+      clear: () => {
+        mirror.textContent = '';
       },
-      notice(text, tone = 'info') {
-        show(buffer().notice(text, tone));
-      },
-      clear() {
-        const b = buffer();
-        b.clear();
-        if (b.capBytes !== capRef.current) bufferRef.current = new ConsoleBuffer(capRef.current);
-        // Through the write queue (not term.reset()), so output still queued cannot reappear afterwards.
-        termRef.current?.write('\x1bc\x1b[3J');
-        pendingRef.current = '';
-        if (mirrorRef.current !== null) mirrorRef.current.textContent = '';
-      },
-      stats() {
-        const b = buffer();
-        return { writtenBytes: b.writtenBytes, droppedBytes: b.droppedBytes, capped: b.capped };
-      },
-      focus() {
-        termRef.current?.focus();
-      },
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the handle only reads refs
-    [],
-  );
+    });
+    return () => {
+      sink.dispose();
+      sink.attachMirror(null);
+    };
+  }, [sink]);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -119,9 +71,7 @@ export function Console({ capBytes = DEFAULT_CAP_BYTES, label = 'Output', classN
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host);
-    termRef.current = term;
-    const replay = bufferRef.current?.displayText() ?? '';
-    if (replay !== '') term.write(replay);
+    sink.attachDisplay(term);
 
     let frame = 0;
     const refit = () => {
@@ -143,7 +93,10 @@ export function Console({ capBytes = DEFAULT_CAP_BYTES, label = 'Output', classN
       term.options.theme = readTheme(host);
     };
     const themes = new MutationObserver(retheme);
-    themes.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+    themes.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class', 'data-theme', 'style'],
+    });
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     scheme.addEventListener('change', retheme);
 
@@ -152,18 +105,10 @@ export function Console({ capBytes = DEFAULT_CAP_BYTES, label = 'Output', classN
       resizes.disconnect();
       themes.disconnect();
       scheme.removeEventListener('change', retheme);
-      termRef.current = null;
+      sink.attachDisplay(null);
       term.dispose();
     };
-  }, []);
-
-  useEffect(
-    () => () => {
-      if (timerRef.current !== null) clearTimeout(timerRef.current);
-      timerRef.current = null;
-    },
-    [],
-  );
+  }, [sink]);
 
   return (
     <div className={['console', className].filter(Boolean).join(' ')} role="log" aria-label={label}>

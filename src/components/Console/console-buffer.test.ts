@@ -58,7 +58,9 @@ describe('ConsoleBuffer', () => {
   it('cuts a string at a character boundary when it crosses the cap', () => {
     const buffer = new ConsoleBuffer(5);
     const out = buffer.write('ab€€');
-    expect(out.plain).toBe('ab€\n[output capped at 5 bytes: the console keeps the first 5 bytes; the full output is in the run\'s channel data]\n');
+    expect(out.plain).toBe(
+      "ab€\n[output capped at 5 bytes: the console keeps the first 5 bytes; the full output is in the run's channel data]\n",
+    );
     expect(buffer.droppedBytes).toBe(3);
   });
 

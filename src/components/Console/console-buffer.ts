@@ -76,7 +76,10 @@ export class ConsoleBuffer {
     }
     const out = this.#emit(text, stream === 'stderr' ? SGR.stderr : '');
     if (!this.capped) return out;
-    const line = this.#line(`[output capped at ${formatBytes(this.capBytes)}: the console keeps the first ${formatBytes(this.capBytes)}; the full output is in the run's channel data]`, SGR.capped);
+    const line = this.#line(
+      `[output capped at ${formatBytes(this.capBytes)}: the console keeps the first ${formatBytes(this.capBytes)}; the full output is in the run's channel data]`,
+      SGR.capped,
+    );
     return { display: out.display + line.display, plain: out.plain + line.plain };
   }
 
@@ -107,7 +110,8 @@ export class ConsoleBuffer {
 
   /** Decodes the first `room` bytes, backing off to a character boundary for strings. */
   #decodePrefix(data: Uint8Array | string, stream: OutputStream, room: number): string {
-    if (typeof data !== 'string') return this.#decoders[stream].decode(data.subarray(0, room), { stream: true });
+    if (typeof data !== 'string')
+      return this.#decoders[stream].decode(data.subarray(0, room), { stream: true });
     const bytes = encoder.encode(data);
     let cut = room;
     while (cut > 0 && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut--;

@@ -116,6 +116,18 @@ describe('running in quick mode', () => {
     expect(report.stdout.length).toBe(0);
   });
 
+  it('mounts a folder read-only when asked: reads work, writes fail and change nothing', () => {
+    const dirs = [{ projectDir: '', guest: '/', access: 'ro' as const }];
+    const files = { 'a.txt': 'old contents' };
+    const read = exec('cat-file', { args: ['/a.txt'], dirs, files });
+    expect(text(read.stdout)).toBe('old contents');
+    const write = exec('write-file', { args: ['/a.txt', 'new'], dirs, files });
+    expect(write.exitCode).toBe(1);
+    expect(text(write.stderr)).toMatch(/^\/a\.txt: /);
+    expect(write.changes).toEqual([]);
+    expect(quickRun({ program: 'x.wasm', dirs }).nvramText).toContain('mountpoint=/, access=ro');
+  });
+
   it('reports a file the program deleted as data null', () => {
     const report = exec(
       'unlink',

@@ -11,8 +11,8 @@ export interface QuickRunOptions {
   /** Arguments after argv[0]. */
   args?: string[];
   env?: Array<[string, string]>;
-  /** Project folders mounted read-write in the guest; writes land back in the project. */
-  dirs?: Array<{ projectDir: string; guest: string }>;
+  /** Project folders mounted in the guest; writes to `rw` ones (the default) land back in the project. */
+  dirs?: Array<{ projectDir: string; guest: string; access?: 'ro' | 'rw' }>;
   /** Seconds; zvsh's default is 50. */
   timeout?: number;
   /** Bytes of linear memory; default 4 GiB, all a wasm32 module can address. */
@@ -60,7 +60,7 @@ export function quickRun(options: QuickRunOptions): QuickRun {
       channel('/dev/stderr', '/dev/stderr', 0, false, true),
       channel(QUICK_NVRAM_PATH, '/dev/nvram', 3, true, false),
       ...dirs.map((d, i) =>
-        channel(d.projectDir === '' ? '.' : d.projectDir, `/dev/mount/${i}`, 3, true, true),
+        channel(d.projectDir === '' ? '.' : d.projectDir, `/dev/mount/${i}`, 3, true, d.access !== 'ro'),
       ),
     ],
   };
@@ -71,7 +71,7 @@ export function quickRun(options: QuickRunOptions): QuickRun {
     fstab: dirs.map((d, i) => ({
       channel: `/dev/mount/${i}`,
       mountpoint: d.guest,
-      access: 'rw',
+      access: d.access ?? 'rw',
       removable: false,
       line: 0,
     })),

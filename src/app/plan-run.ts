@@ -1,0 +1,94 @@
+import { parseEnvLines } from '../components/RunInputs/env-lines.ts';
+import type { Diagnostic } from '../engine/diagnostics.ts';
+import { parseManifest } from '../engine/manifest/parse-manifest.ts';
+import { parseNvram } from '../engine/nvram/parse-nvram.ts';
+import { splitArgs } from '../engine/nvram/split-args.ts';
+import { quickRun } from '../engine/run/quick-mode.ts';
+import { planManifestRun } from './plan-manifest-run.ts';
+import { NOTHING_TO_RUN, blocked } from './run-plan.ts';
+import type { PlanInputs, PlanProject, RunPlan } from './run-plan.ts';
+
+export type { BlockedRun, PlanInputs, PlannedRequest, PlannedRun, PlanProject, RunPlan } from './run-plan.ts';
+export { NOTHING_TO_RUN } from './run-plan.ts';
+
+const encoder = new TextEncoder();
+
+/** Decides what Run does: the project's manifest if it has one, else a quick run of the active .wasm file. */
+export function planRun(project: PlanProject, inputs: PlanInputs): RunPlan {
+  const stdin = encoder.encode(inputs.stdin);
+  const manifestPath = chooseManifest(Object.keys(project.files), project.activeFile);
+  if (manifestPath !== undefined) return planManifestRun(project.files, manifestPath, stdin);
+  const active = project.activeFile;
+  if (active !== null && active.toLowerCase().endsWith('.wasm') && Object.hasOwn(project.files, active)) {
+    return planQuickRun(project.files, active, inputs, stdin);
+  }
+  return blocked(NOTHING_TO_RUN);
+}
+
+/** Editor diagnostics of every `.manifest` and `.nvram` file (an empty list clears a file's markers). */
+export function manifestDiagnostics(files: Record<string, Uint8Array>): Record<string, Diagnostic[]> {
+  const out: Record<string, Diagnostic[]> = {};
+  const decoder = new TextDecoder();
+  for (const [path, data] of Object.entries(files)) {
+    if (path.endsWith('.manifest')) out[path] = parseManifest(decoder.decode(data)).diagnostics;
+    else if (path.endsWith('.nvram')) out[path] = parseNvram(decoder.decode(data)).diagnostics;
+  }
+  return out;
+}
+
+/** The manifest Run uses: the active one, else one named like the active file (same folder first), else the first. */
+export function chooseManifest(paths: readonly string[], activeFile: string | null): string | undefined {
+  const manifests = paths.filter((p) => p.endsWith('.manifest')).sort();
+  if (activeFile === null) return manifests[0];
+  if (manifests.includes(activeFile)) return activeFile;
+  const named = manifests.filter((m) => stem(m) === stem(activeFile));
+  return named.find((m) => folder(m) === folder(activeFile)) ?? named[0] ?? manifests[0];
+}
+
+/** A zvsh-style run of one .wasm file: generated manifest and nvram, the project mounted read-only at /. */
+function planQuickRun(
+  files: Record<string, Uint8Array>,
+  program: string,
+  inputs: PlanInputs,
+  stdin: Uint8Array,
+): RunPlan {
+  const args = splitArgs(inputs.args);
+  const argProblem = args.problems[0];
+  if (argProblem) return blocked(`Arguments: ${argProblem.reason}`);
+  const env = parseEnvLines(inputs.env);
+  const envProblem = env.problems[0];
+  if (envProblem) return blocked(`Environment, ${envProblem}`);
+  const quick = quickRun({
+    program,
+    args: args.args,
+    env: env.env,
+    dirs: [{ projectDir: '', guest: '/', access: 'ro' }],
+  });
+  const engineFiles = new Map(Object.entries(files));
+  engineFiles.set(quick.nvramPath, encoder.encode(quick.nvramText));
+  return {
+    kind: 'run',
+    request: {
+      manifest: quick.manifest,
+      nvram: quick.nvram,
+      program: files[program]!,
+      files: engineFiles,
+      stdin,
+    },
+    label: `${program} (quick run)`,
+    mode: 'quick',
+    workdir: '',
+    generated: { manifestText: quick.manifestText, nvramText: quick.nvramText },
+  };
+}
+
+function folder(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function stem(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? name : name.slice(0, dot);
+}

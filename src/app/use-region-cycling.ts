@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+
+/** F6 / Shift+F6 move focus between the app's landmark regions, as desktop apps do. */
+export function useRegionCycling(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F6') return;
+      const regions = [...document.querySelectorAll<HTMLElement>('[data-region]')];
+      if (regions.length === 0) return;
+      event.preventDefault();
+      const current = regions.findIndex((r) => r.contains(document.activeElement));
+      const next = regions[(current + (event.shiftKey ? -1 : 1) + regions.length) % regions.length]!;
+      const focusable = next.querySelector<HTMLElement>(
+        'textarea, input, [role="treeitem"][tabindex="0"], [tabindex="0"], button, [contenteditable]',
+      );
+      (focusable ?? next).focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

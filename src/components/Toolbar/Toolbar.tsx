@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import './toolbar.css';
+
+/** The colour scheme the user picked; 'system' follows the operating system. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** Props of the top bar. */
+export interface ToolbarProps {
+  running: boolean;
+  /** Short text about the last or current run, e.g. "finished with code 0". */
+  status: { tone: 'idle' | 'running' | 'ok' | 'error'; text: string };
+  theme: ThemeChoice;
+  onRun(): void;
+  onStop(): void;
+  onTheme(theme: ThemeChoice): void;
+}
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+/** The top bar: title, Run and Stop, run status, theme and help. */
+export function Toolbar({ running, status, theme, onRun, onStop, onTheme }: ToolbarProps) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  return (
+    <header className="toolbar" role="banner">
+      <h1 className="toolbar-title">ZeroVM Playground</h1>
+      <button
+        type="button"
+        className="toolbar-run"
+        onClick={onRun}
+        disabled={running}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        title={`Run (${MOD}+Enter)`}
+      >
+        Run
+      </button>
+      <button type="button" onClick={onStop} disabled={!running} title="Stop the running program">
+        Stop
+      </button>
+      <output className={`toolbar-status toolbar-status-${status.tone}`} aria-live="polite">
+        {status.text}
+      </output>
+      <span className="toolbar-spacer" />
+      <button
+        type="button"
+        onClick={() => onTheme(NEXT_THEME[theme])}
+        title="Switch between system, light and dark themes"
+      >
+        Theme: {theme}
+      </button>
+      <button type="button" aria-label="Help" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
+        ?
+      </button>
+      {helpOpen && (
+        <div className="toolbar-help" role="dialog" aria-label="Keyboard shortcuts">
+          <ul>
+            <li>
+              <kbd>{MOD}+Enter</kbd> run
+            </li>
+            <li>
+              <kbd>F6</kbd> move between panels
+            </li>
+            <li>
+              <kbd>F2</kbd> rename the selected file, <kbd>Delete</kbd> delete it
+            </li>
+          </ul>
+          <p>
+            A project with a <code>.manifest</code> runs that manifest; otherwise the open <code>.wasm</code>{' '}
+            runs in quick mode, with the arguments, environment and stdin below.
+          </p>
+          <button type="button" onClick={() => setHelpOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadFixture } from '../engine/test-support/fixture-cache.ts';
+import {
+  STDIO_CHANNELS,
+  manifestText,
+  parseValidManifest,
+  text,
+} from '../engine/test-support/sandbox-run.ts';
+import { FakeWorkers, inProcess, writeThenHang } from './fake-worker.ts';
+import type { FakeBehaviour } from './fake-worker.ts';
+import { SandboxClient } from './sandbox-client.ts';
+import type { SandboxRequest } from './run-session.ts';
+
+const OUT = 'Channel = out.txt, /dev/out, 0, 0, 0, 0, 16, 4096';
+const request: SandboxRequest = {
+  manifest: parseValidManifest(manifestText([...STDIO_CHANNELS, OUT], { program: 'hello.wasm' })),
+  program: loadFixture('hello'),
+  files: new Map([['out.txt', new TextEncoder().encode('old')]]),
+};
+const idle: FakeBehaviour = () => {};
+
+function setup(behaviour: FakeBehaviour, sharedMemory = true) {
+  const workers = new FakeWorkers(behaviour);
+  const client = new SandboxClient({ createWorker: workers.factory, sharedMemory, now: () => Date.now() });
+  const output: string[] = [];
+  const callbacks = {
+    onOutput: (stream: string, bytes: Uint8Array) => output.push(`${stream}:${text(bytes)}`),
+  };
+  return { workers, client, output, callbacks };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SandboxClient', () => {
+  it('streams shared console bytes, resolves with the report, and keeps the worker warm with a standby', async () => {
+    const { workers, client, output, callbacks } = setup(inProcess);
+    expect(workers.made).toHaveLength(1);
+    const counters: number[] = [];
+    const report = await client.run(request, { ...callbacks, onCounters: (c) => counters.push(c.length) });
+    expect(report).toMatchObject({ state: 'ok', exitCode: 0 });
+    expect(output).toEqual(['stdout:hello, sandbox\n']);
+    expect(counters.length).toBeGreaterThan(0);
+    expect(workers.made[0]!.received[0]!.lengths).toBeInstanceOf(SharedArrayBuffer);
+    expect(workers.made).toHaveLength(2);
+    await client.run(request, callbacks);
+    expect(workers.made).toHaveLength(2);
+    expect(workers.made[0]!.received).toHaveLength(2);
+    expect(workers.made[1]!.received).toHaveLength(0);
+  });
+
+  it('without shared memory, output messages reach onOutput', async () => {
+    const { workers, client, output, callbacks } = setup(inProcess, false);
+    const report = await client.run(request, callbacks);
+    expect(report.state).toBe('ok');
+    expect(output).toEqual(['stdout:hello, sandbox\n']);
+    expect(workers.made[0]!.received[0]!.counters).toBeNull();
+  });
+
+  it('kills at the Timeout (counted from started), reports partial output and files, and starts a fresh worker', async () => {
+    vi.useFakeTimers();
+    const { workers, client, output, callbacks } = setup(
+      writeThenHang('partial', ['/dev/stdout', '/dev/out']),
+    );
+    let report;
+    void client.run(request, callbacks).then((r) => (report = r));
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(report).toBeUndefined();
+    expect(output).toEqual(['stdout:partial']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(report).toMatchObject({ state: 'timeout', exitCode: null, message: 'killed: timeout after 10 s' });
+    expect(text(report!.stdout)).toBe('partial');
+    expect(report!.changes).toEqual([
+      { path: 'out.txt', data: new TextEncoder().encode('partial'), partial: true },
+    ]);
+    expect(workers.made.map((w) => w.terminated)).toEqual([true, false, false]);
+    expect(client.running).toBe(false);
+  });
+
+  it('Stop reports killed with what was written, and the next run goes to the fresh spare at once', async () => {
+    const { workers, client, output, callbacks } = setup(writeThenHang('so far'));
+    const pending = client.run(request, callbacks);
+    await Promise.resolve();
+    client.stop();
+    const report = await pending;
+    expect(report.state).toBe('killed');
+    expect(report.message).toMatch(/^stopped: killed by the user/);
+    expect(text(report.stdout)).toBe('so far');
+    expect(output).toEqual(['stdout:so far']);
+    expect(workers.made).toHaveLength(3);
+    workers.behaviour = inProcess;
+    expect((await client.run(request, callbacks)).state).toBe('ok');
+    expect(workers.made).toHaveLength(3);
+    expect(workers.made[1]!.received).toHaveLength(1);
+  });
+
+  it('tells each new worker to warm up and compile the recent programs', async () => {
+    const { workers, client, callbacks } = setup(writeThenHang(''));
+    expect(workers.made[0]!.prepared).toEqual([{ type: 'prepare', programs: [] }]);
+    const pending = client.run(request, callbacks);
+    client.stop();
+    await pending;
+    expect(workers.made[1]!.prepared).toEqual([
+      {
+        type: 'prepare',
+        programs: [
+          { programKey: expect.any(String), program: request.program, memory: request.manifest.memory },
+        ],
+      },
+    ]);
+  });
+
+  it('without shared memory, a killed run keeps the streamed console but changes no files', async () => {
+    const { client, callbacks } = setup(writeThenHang('chunk', ['/dev/stdout', '/dev/out']), false);
+    const pending = client.run(request, callbacks);
+    await Promise.resolve();
+    client.stop();
+    const report = await pending;
+    expect(text(report.stdout)).toBe('chunk');
+    expect(report.changes).toEqual([]);
+  });
+
+  it('a run stopped before the worker started changes no files', async () => {
+    const { client, callbacks } = setup(idle);
+    const pending = client.run(request, callbacks);
+    client.stop();
+    expect(await pending).toMatchObject({ state: 'killed', changes: [] });
+  });
+
+  it('turns a crash message or a worker error into a crash report and replaces the worker', async () => {
+    const { workers, client, callbacks } = setup((worker, message) =>
+      worker.send({
+        type: 'crash',
+        runId: message.runId,
+        error: { name: 'Error', message: 'boom' },
+      }),
+    );
+    const crashed = await client.run(request, callbacks);
+    expect(crashed).toMatchObject({
+      state: 'crash',
+      exitCode: null,
+      message: 'crashed: the sandbox failed: boom',
+    });
+    expect(workers.made[0]!.terminated).toBe(true);
+    workers.behaviour = (worker) => worker.fail('script failed to load');
+    const failed = await client.run(request, callbacks);
+    expect(failed).toMatchObject({
+      state: 'crash',
+      message: 'crashed: the sandbox failed: script failed to load',
+    });
+    expect(failed.changes).toEqual([]);
+    expect(workers.made.map((w) => w.terminated)).toEqual([true, true, false, false]);
+  });
+
+  it('refuses a second run while one is in progress', async () => {
+    const { client, callbacks } = setup(writeThenHang(''));
+    const first = client.run(request, callbacks);
+    await expect(client.run(request, callbacks)).rejects.toThrow(/already in progress/);
+    client.stop();
+    await first;
+  });
+
+  it('drops a spare that reports another protocol version or fails while idle', async () => {
+    const { workers, client, callbacks } = setup(inProcess);
+    workers.made[0]!.send({ type: 'ready', version: 99 as 1 });
+    expect(workers.made[0]!.terminated).toBe(true);
+    expect((await client.run(request, callbacks)).state).toBe('ok');
+    expect(workers.made).toHaveLength(3);
+    workers.made[2]!.fail('lost');
+    expect(workers.made[2]!.terminated).toBe(true);
+    expect((await client.run(request, callbacks)).state).toBe('ok');
+    expect(workers.made[1]!.received).toHaveLength(2);
+  });
+
+  it('dispose terminates the workers, resolves the pending run and refuses new ones', async () => {
+    const { workers, client, callbacks } = setup(writeThenHang('x'));
+    const pending = client.run(request, callbacks);
+    client.dispose();
+    expect((await pending).state).toBe('killed');
+    expect(workers.made.every((w) => w.terminated)).toBe(true);
+    await expect(client.run(request, callbacks)).rejects.toThrow(/disposed/);
+  });
+});
