@@ -11,7 +11,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const PORT = 4175;
+const PORT = Number(process.env.E2E_PORT ?? 4175);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -59,7 +59,10 @@ export function App() {
 
   const fileList = useMemo(() => Object.keys(files).sort(), [files]);
   const badges = useMemo(
-    () => Object.fromEntries(Object.entries(storeBadges).map(([p, b]) => [p, b === 'added' ? 'added' : 'modified'] as const)),
+    () =>
+      Object.fromEntries(
+        Object.entries(storeBadges).map(([p, b]) => [p, b === 'added' ? 'added' : 'modified'] as const),
+      ),
     [storeBadges],
   );
   const status = controller.status(run);

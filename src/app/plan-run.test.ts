@@ -191,3 +191,27 @@ describe('manifestDiagnostics', () => {
     expect(out['bad.nvram']?.length).toBeGreaterThan(0);
   });
 });
+
+describe('planRun: an open .wasm', () => {
+  it('runs under the manifest whose Program it is', () => {
+    const plan = expectRun(
+      planRun(
+        project({ 'hello.manifest': manifest('greet.wasm'), 'greet.wasm': hello }, 'greet.wasm'),
+        noInputs,
+      ),
+    );
+    expect(plan).toMatchObject({ label: 'hello.manifest', mode: 'manifest' });
+  });
+
+  it('runs in quick mode when no manifest names it, even beside a manifest for another program', () => {
+    const files = { 'hello.manifest': manifest('greet.wasm'), 'greet.wasm': hello, 'hello.wasm': hello };
+    const plan = expectRun(planRun(project(files, 'hello.wasm'), noInputs));
+    expect(plan).toMatchObject({ label: 'hello.wasm (quick run)', mode: 'quick' });
+    expect(text(runSandbox(plan.request).stdout)).toBe('hello, sandbox\n');
+  });
+
+  it('finds the manifest in a subfolder whose Program is relative to it', () => {
+    const files = { 'app/run.manifest': manifest('prog.wasm'), 'app/prog.wasm': hello };
+    expect(expectRun(planRun(project(files, 'app/prog.wasm'), noInputs)).label).toBe('app/run.manifest');
+  });
+});

@@ -13,16 +13,37 @@ export { NOTHING_TO_RUN } from './run-plan.ts';
 
 const encoder = new TextEncoder();
 
-/** Decides what Run does: the project's manifest if it has one, else a quick run of the active .wasm file. */
+/**
+ * Decides what Run does. An open .wasm runs under the manifest whose Program it is, or else in quick
+ * mode (zvsh); otherwise the project's manifest runs (the open one, or one named like the open file).
+ */
 export function planRun(project: PlanProject, inputs: PlanInputs): RunPlan {
   const stdin = encoder.encode(inputs.stdin);
-  const manifestPath = chooseManifest(Object.keys(project.files), project.activeFile);
-  if (manifestPath !== undefined) return planManifestRun(project.files, manifestPath, stdin);
+  const paths = Object.keys(project.files);
   const active = project.activeFile;
   if (active !== null && active.toLowerCase().endsWith('.wasm') && Object.hasOwn(project.files, active)) {
-    return planQuickRun(project.files, active, inputs, stdin);
+    const owner = manifestRunning(project.files, active);
+    if (owner === undefined) return planQuickRun(project.files, active, inputs, stdin);
+    return planManifestRun(project.files, owner, stdin);
   }
+  const manifestPath = chooseManifest(paths, active);
+  if (manifestPath !== undefined) return planManifestRun(project.files, manifestPath, stdin);
   return blocked(NOTHING_TO_RUN);
+}
+
+/** The manifest (sorted first) whose Program is `wasmPath`, relative to its folder or the project root. */
+function manifestRunning(files: Record<string, Uint8Array>, wasmPath: string): string | undefined {
+  const decoder = new TextDecoder();
+  return Object.keys(files)
+    .filter((p) => p.endsWith('.manifest'))
+    .sort()
+    .find((path) => {
+      const program = parseManifest(decoder.decode(files[path])).manifest?.program;
+      if (program === undefined) return false;
+      const base = folder(path);
+      const relative = program.replace(/^\/+/, '');
+      return wasmPath === relative || (base !== '' && wasmPath === `${base}/${relative}`);
+    });
 }
 
 /** Editor diagnostics of every `.manifest` and `.nvram` file (an empty list clears a file's markers). */

@@ -34,9 +34,22 @@ interface ModelEntry {
 /** Marker owner for diagnostics, so other owners' markers are left alone. */
 export const MARKER_OWNER = 'zerovm';
 const MAX_PENDING = 64;
+/** Lines tokenized synchronously when a model is shown or changed from outside (Monarch: well under 1 ms per 100). */
+const EAGER_TOKENIZE_LINES = 2000;
 
 function themeName(theme: 'light' | 'dark'): string {
   return theme === 'dark' ? 'vs-dark' : 'vs';
+}
+
+/**
+ * Monaco colours text from requestIdleCallback without a timeout, which headless Chromium can leave
+ * unrun until the next input, so a tab opened by a click could stay uncoloured. Tokenizing the first
+ * lines now avoids that; `tokenization` is not in Monaco's typings, so this is feature-checked.
+ */
+function tokenizeEagerly(model: monaco.editor.ITextModel): void {
+  const tokenization = (model as { tokenization?: { forceTokenization?(lineNumber: number): void } })
+    .tokenization;
+  tokenization?.forceTokenization?.(Math.min(model.getLineCount(), EAGER_TOKENIZE_LINES));
 }
 
 function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
@@ -111,11 +124,6 @@ export class EditorSession {
     }
   }
 
-  /** Moves keyboard focus into the text area. */
-  focus(): void {
-    this.editor.focus();
-  }
-
   dispose(): void {
     this.editor.setModel(null);
     for (const entry of this.entries.values()) entry.model.dispose();
@@ -177,7 +185,7 @@ export class EditorSession {
     entry.pending.length = 0;
     this.applyingExternalEdit = true;
     try {
-      replaceText(entry.model, text);
+      if (replaceText(entry.model, text)) tokenizeEagerly(entry.model);
     } finally {
       this.applyingExternalEdit = false;
     }
@@ -212,6 +220,7 @@ export class EditorSession {
       this.editor.setModel(entry.model);
       if (entry.viewState !== null) this.editor.restoreViewState(entry.viewState);
       this.activePath = path;
+      tokenizeEagerly(entry.model);
     }
     return created;
   }
