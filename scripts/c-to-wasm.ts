@@ -20,7 +20,9 @@ function clangVersion(): string {
  */
 export async function compileCToWasm(sourcePath: string): Promise<Uint8Array> {
   const source = readFileSync(sourcePath, 'utf8');
-  const hash = createHash('sha256').update(JSON.stringify([CFLAGS, clangVersion(), source])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([CFLAGS, clangVersion(), source]))
+    .digest('hex');
   const cached = join(CACHE_DIR, `${basename(sourcePath, '.c')}-${hash}.wasm`);
   if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
   const { commands } = await import('@yowasp/clang');
@@ -29,13 +31,19 @@ export async function compileCToWasm(sourcePath: string): Promise<Uint8Array> {
   const name = basename(sourcePath);
   let tree;
   try {
-    tree = await commands.clang([...CFLAGS, name, '-o', 'out.wasm'], { [name]: source }, {
-      stdout: (b) => b && log.push(b.slice()),
-      stderr: (b) => b && log.push(b.slice()),
-      decodeASCII: false,
-    });
+    tree = await commands.clang(
+      [...CFLAGS, name, '-o', 'out.wasm'],
+      { [name]: source },
+      {
+        stdout: (b) => b && log.push(b.slice()),
+        stderr: (b) => b && log.push(b.slice()),
+        decodeASCII: false,
+      },
+    );
   } catch (error) {
-    throw new Error(`compiling ${sourcePath} failed:\n${Buffer.concat(log).toString('utf8')}`, { cause: error });
+    throw new Error(`compiling ${sourcePath} failed:\n${Buffer.concat(log).toString('utf8')}`, {
+      cause: error,
+    });
   }
   const wasm = tree?.['out.wasm'];
   if (!(wasm instanceof Uint8Array)) throw new Error(`compiling ${sourcePath} produced no wasm`);

@@ -48,6 +48,8 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // The editor handles its own Ctrl/Cmd+Enter (and marks the event handled).
+      if (event.defaultPrevented) return;
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         controller.run();

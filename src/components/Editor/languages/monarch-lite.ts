@@ -2,6 +2,7 @@ import type { languages } from 'monaco-editor/editor/editor.api';
 
 // A small re-implementation of the Monarch rules this folder uses (states, includes, groups, cases,
 // @brackets, @push/@pop/@popall, attribute expansion), so tokenizers can be tested in node without Monaco.
+// Its output matched Monaco 0.57's own MonarchTokenizer on every sample line of languages.test.ts.
 
 type Definition = languages.IMonarchLanguage;
 type Action = languages.IMonarchLanguageAction;
