@@ -84,7 +84,7 @@ export function App() {
           <Panel defaultSize="70" minSize="30">
             <Group orientation="horizontal">
               <Panel defaultSize="18" minSize="10" collapsible>
-                <div className="app-region" data-region>
+                <div className="app-region" data-region tabIndex={-1}>
                   <FileTree
                     files={fileList}
                     folders={folders}
@@ -103,7 +103,7 @@ export function App() {
               </Panel>
               <Separator className="app-separator" />
               <Panel defaultSize="52" minSize="25">
-                <div className="app-region" data-region>
+                <div className="app-region" data-region tabIndex={-1}>
                   <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
                     <EditorPane
                       files={files}
@@ -143,13 +143,13 @@ export function App() {
           <Panel defaultSize="30" minSize="12">
             <Group orientation="horizontal">
               <Panel defaultSize="68" minSize="30">
-                <div className="app-region" data-region>
+                <div className="app-region" data-region tabIndex={-1}>
                   <Console ref={consoleRef} />
                 </div>
               </Panel>
               <Separator className="app-separator" />
               <Panel defaultSize="32" minSize="15">
-                <div className="app-region" data-region>
+                <div className="app-region" data-region tabIndex={-1}>
                   <RunInputs
                     stdin={stdin}
                     args={args}

@@ -10,10 +10,15 @@ export function useRegionCycling(): void {
       event.preventDefault();
       const current = regions.findIndex((r) => r.contains(document.activeElement));
       const next = regions[(current + (event.shiftKey ? -1 : 1) + regions.length) % regions.length]!;
-      const focusable = next.querySelector<HTMLElement>(
-        'textarea, input, [role="treeitem"][tabindex="0"], [tabindex="0"], button, [contenteditable]',
-      );
-      (focusable ?? next).focus();
+      // The most useful control first: the tree's current item, a text box, then anything focusable.
+      const preferred = [
+        '[role="treeitem"][tabindex="0"]',
+        'textarea, [role="textbox"]',
+        'input',
+        '[tabindex="0"], button',
+      ];
+      const target = preferred.map((selector) => next.querySelector<HTMLElement>(selector)).find(Boolean);
+      (target ?? next).focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

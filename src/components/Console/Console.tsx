@@ -70,6 +70,8 @@ export function Console({
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
+    // Output only: xterm would swallow every key (Tab, F6, Ctrl+Enter), trapping keyboard users in here.
+    term.attachCustomKeyEventHandler((event) => !isPageKey(event));
     term.open(host);
     sink.attachDisplay(term);
 
@@ -115,6 +117,13 @@ export function Console({
       <div className="console__terminal" ref={hostRef} />
       <pre className="console__mirror" data-testid="console-text" ref={mirrorRef} />
     </div>
+  );
+}
+
+/** Keys the page handles (leave the console, move between regions, run), which the terminal lets pass. */
+function isPageKey(event: KeyboardEvent): boolean {
+  return (
+    event.key === 'Tab' || event.key === 'F6' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
   );
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SGR } from './console-buffer.ts';
-import { ConsoleSink, MIRROR_INTERVAL_MS } from './console-sink.ts';
+import { ConsoleSink, DISPLAY_CHUNK, MIRROR_INTERVAL_MS } from './console-sink.ts';
 
 function targets() {
   const display: string[] = [];
@@ -59,5 +59,20 @@ describe('ConsoleSink', () => {
     expect(sink.stats()).toEqual({ writtenBytes: 10, droppedBytes: 0, capped: false });
     sink.flush();
     expect(t.mirror).toEqual(['0123456789']);
+  });
+
+  it('hands a flood to the terminal in small writes, keeping surrogate pairs whole', () => {
+    const sink = new ConsoleSink();
+    const t = targets();
+    sink.attachDisplay(t.displayTarget);
+    const text = `${'a'.repeat(DISPLAY_CHUNK - 1)}😀${'b'.repeat(2 * DISPLAY_CHUNK)}`;
+    sink.write(text);
+    expect(t.display.join('')).toBe(text);
+    expect(Math.max(...t.display.map((d) => d.length))).toBeLessThanOrEqual(DISPLAY_CHUNK);
+    expect(t.display[0]).toBe('a'.repeat(DISPLAY_CHUNK - 1));
+    const replay = targets();
+    sink.attachDisplay(replay.displayTarget);
+    expect(replay.display.join('')).toBe(text);
+    expect(replay.display.length).toBeGreaterThan(2);
   });
 });

@@ -33,6 +33,12 @@ export interface MirrorTarget {
 export const MIRROR_INTERVAL_MS = 100;
 
 /**
+ * Most UTF-16 units handed to the terminal in one write. xterm parses each write whole before it yields,
+ * so a flood read in one poll (hundreds of KiB) would block the page; small writes let it yield between.
+ */
+export const DISPLAY_CHUNK = 16 * 1024;
+
+/**
  * Feeds a ConsoleBuffer's output to a terminal at once and to a text mirror in batches, surviving the
  * terminal or mirror being (re)attached: whatever was shown since the last clear is replayed.
  */
@@ -56,7 +62,7 @@ export class ConsoleSink implements ConsoleHandle {
   attachDisplay(display: DisplayTarget | null): void {
     this.#display = display;
     const replay = this.#buffer.displayText();
-    if (display !== null && replay !== '') display.write(replay);
+    if (display !== null && replay !== '') writeInChunks(display, replay);
   }
 
   /** Connects (or with null, disconnects) the text mirror; fills it with the text since the last clear. */
@@ -115,9 +121,20 @@ export class ConsoleSink implements ConsoleHandle {
 
   #show(out: ConsoleOutput): void {
     if (out.display === '') return;
-    this.#display?.write(out.display);
+    if (this.#display !== null) writeInChunks(this.#display, out.display);
     if (this.#mirror === null) return;
     this.#pending += out.plain;
     this.#timer ??= setTimeout(() => this.flush(), MIRROR_INTERVAL_MS);
+  }
+}
+
+/** Writes `text` in pieces of at most DISPLAY_CHUNK units, never splitting a surrogate pair. */
+function writeInChunks(display: DisplayTarget, text: string): void {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + DISPLAY_CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    display.write(text.slice(start, end));
+    start = end;
   }
 }

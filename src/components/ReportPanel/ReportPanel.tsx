@@ -58,13 +58,13 @@ export function ReportPanel({ report }: ReportPanelProps) {
               <td>
                 {count(c.reads)} / {count(c.limits.gets)}
               </td>
-              <td>
+              <td title={`${c.bytesRead.toLocaleString('en-US')} bytes`}>
                 {bytes(c.bytesRead)} / {bytes(c.limits.getSize)}
               </td>
               <td>
                 {count(c.writes)} / {count(c.limits.puts)}
               </td>
-              <td>
+              <td title={`${c.bytesWritten.toLocaleString('en-US')} bytes`}>
                 {bytes(c.bytesWritten)} / {bytes(c.limits.putSize)}
               </td>
               <td>{c.quotaHits}</td>
