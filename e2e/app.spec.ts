@@ -71,7 +71,7 @@ test('a spent stdout quota shows EDQUOT and the program goes on', async ({ page 
   await runButton(page).click();
   await expect(consoleText(page)).toContainText('Hello, ZeroVM!');
   await expect(consoleText(page)).toContainText('EDQUOT');
-  await expect(consoleText(page)).toContainText('quota of 1 writes used up; 2 calls refused');
+  await expect(consoleText(page)).toContainText('quota of 1 writes used up; 2 writes refused');
   await expect(page.getByRole('region', { name: 'Report' })).toContainText('quota');
 });
 

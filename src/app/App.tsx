@@ -1,49 +1,79 @@
-import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import {
+  ChannelMeters,
+  meterChannels as meterChannelsOf,
+} from '../components/ChannelMeters/ChannelMeters.tsx';
+import type { MeterChannel, MetersHandle } from '../components/ChannelMeters/ChannelMeters.tsx';
 import { Console } from '../components/Console/Console.tsx';
 import type { ConsoleHandle } from '../components/Console/Console.tsx';
+import { FilePreview } from '../components/FileChanges/FilePreview.tsx';
+import { RunChangesList } from '../components/FileChanges/RunChangesList.tsx';
 import { FileTree } from '../components/FileTree/FileTree.tsx';
-import { ManifestPanel } from '../components/ManifestPanel/ManifestPanel.tsx';
+import { ManifestDiagram } from '../components/ManifestDiagram/ManifestDiagram.tsx';
 import { ReportPanel } from '../components/ReportPanel/ReportPanel.tsx';
 import { RunInputs } from '../components/RunInputs/RunInputs.tsx';
 import { Toolbar } from '../components/Toolbar/Toolbar.tsx';
+import { TraceView } from '../components/TraceView/TraceView.tsx';
+import { QUICK_NVRAM_PATH } from '../engine/run/quick-mode.ts';
 import { useAppStore } from '../store/index.ts';
-import { useProjectActions } from './use-project-actions.ts';
-import { useRunController } from './use-run-controller.ts';
-import { useRegionCycling } from './use-region-cycling.ts';
-import { useResolvedTheme } from './use-theme.ts';
+import type { RunComparison } from './compare-runs.ts';
+import type { ProjectSnapshot } from './default-project/index.ts';
+import { EXAMPLES } from './examples/index.ts';
+import { InspectorTabs } from './InspectorTabs.tsx';
+import { makeGeneratedEditable, useManifestEditing } from './use-manifest-editing.ts';
 import { useManifestView } from './use-manifest-view.ts';
-import { defaultProject } from './default-project/index.ts';
+import { useProjectActions } from './use-project-actions.ts';
+import { useRegionCycling } from './use-region-cycling.ts';
+import { useRunController } from './use-run-controller.ts';
+import { useResolvedTheme } from './use-theme.ts';
 import './app.css';
 
 // Monaco is large: the first screen (and the Run button) must not wait for it.
 const EditorPane = lazy(() => import('../components/Editor/EditorPane.tsx'));
 
-/** The playground: toolbar, files, editor, manifest and report, console and run inputs. */
+function openProject(project: ProjectSnapshot): void {
+  const store = useAppStore.getState();
+  store.loadProject(project.files, project.folders, project.openFiles);
+  store.setStdin(project.stdin);
+}
+
+/** The playground: toolbar, files, editor, manifest diagram and meters, trace/report/preview, console, inputs. */
 export function App() {
   const consoleRef = useRef<ConsoleHandle>(null);
+  const metersRef = useRef<MetersHandle>(null);
+  const [comparison, setComparison] = useState<RunComparison | null>(null);
+  const [meterChannels, setMeterChannels] = useState<MeterChannel[]>([]);
+  const [channelFilter, setChannelFilter] = useState<string | null>(null);
+  const [tab, setTab] = useState('report');
   const files = useAppStore((s) => s.files);
   const folders = useAppStore((s) => s.folders);
   const openFiles = useAppStore((s) => s.openFiles);
   const activeFile = useAppStore((s) => s.activeFile);
-  const storeBadges = useAppStore((s) => s.badges);
+  const badges = useAppStore((s) => s.badges);
+  const runChanges = useAppStore((s) => s.runChanges);
+  const previewPath = useAppStore((s) => s.previewPath);
   const run = useAppStore((s) => s.run);
   const themeChoice = useAppStore((s) => s.theme);
   const stdin = useAppStore((s) => s.stdin);
   const args = useAppStore((s) => s.args);
   const env = useAppStore((s) => s.env);
+  const traceEnabled = useAppStore((s) => s.trace);
   const ui = useAppStore.getState();
   const theme = useResolvedTheme(themeChoice);
-  const controller = useRunController(consoleRef);
+  const controller = useRunController({
+    consoleRef,
+    metersRef,
+    onMeterChannels: setMeterChannels,
+    onComparison: setComparison,
+  });
   const actions = useProjectActions(consoleRef);
   const view = useManifestView();
+  const editing = useManifestEditing(view.manifestPath, consoleRef);
   useRegionCycling();
 
   useEffect(() => {
-    if (Object.keys(useAppStore.getState().files).length > 0) return;
-    const project = defaultProject();
-    useAppStore.getState().loadProject(project.files, project.folders, project.openFiles);
-    useAppStore.getState().setStdin(project.stdin);
+    if (Object.keys(useAppStore.getState().files).length === 0) openProject(EXAMPLES[0]!.load());
   }, []);
 
   useEffect(() => {
@@ -60,37 +90,69 @@ export function App() {
   }, [controller]);
 
   const fileList = useMemo(() => Object.keys(files).sort(), [files]);
-  const badges = useMemo(
-    () =>
-      Object.fromEntries(
-        Object.entries(storeBadges).map(([p, b]) => [p, b === 'added' ? 'added' : 'modified'] as const),
-      ),
-    [storeBadges],
+  const quotaHits = useMemo(
+    () => Object.fromEntries((run.report?.channels ?? []).map((c) => [c.alias, c.quotaHits])),
+    [run.report],
   );
-  const status = controller.status(run);
+  // Before the first run, the meters show the channels of the manifest Run would use.
+  const shownMeters = useMemo(
+    () => (meterChannels.length > 0 ? meterChannels : meterChannelsOf(view.manifest?.channels ?? [])),
+    [meterChannels, view.manifest],
+  );
+
+  const openExample = (id: string) => {
+    const example = EXAMPLES.find((e) => e.id === id);
+    if (!example) return;
+    if (!window.confirm(`Open the example “${example.title}”? It replaces the files of the current project.`))
+      return;
+    openProject(example.load());
+    setMeterChannels([]);
+    setComparison(null);
+    consoleRef.current?.clear();
+  };
+  const openFile = (path: string) => {
+    actions.open(path);
+    ui.previewFile(path);
+    if (runChanges[path]) setTab('preview');
+  };
+  const preview = (path: string) => {
+    ui.previewFile(path);
+    setTab('preview');
+  };
+  const selectChannel = (alias: string | null) => {
+    setChannelFilter(alias);
+    if (alias !== null) setTab('trace');
+  };
+  const makeEditable = () => {
+    if (!view.quick) return;
+    const error = makeGeneratedEditable(view.quick.program, view.quick, QUICK_NVRAM_PATH);
+    if (error) consoleRef.current?.notice(error, 'error');
+  };
 
   return (
     <div className="app">
       <Toolbar
         running={run.status === 'running'}
-        status={status}
+        status={controller.status(run)}
         theme={themeChoice}
         onRun={controller.run}
         onStop={controller.stop}
         onTheme={ui.setTheme}
+        examples={EXAMPLES}
+        onOpenExample={openExample}
       />
       <div className="app-main">
         <Group orientation="vertical" className="app-grid">
           <Panel defaultSize="70" minSize="30">
             <Group orientation="horizontal">
-              <Panel defaultSize="18" minSize="10" collapsible>
+              <Panel defaultSize="17" minSize="10" collapsible>
                 <div className="app-region" data-region tabIndex={-1}>
                   <FileTree
                     files={fileList}
                     folders={folders}
                     activeFile={activeFile}
                     badges={badges}
-                    onOpen={actions.open}
+                    onOpen={openFile}
                     onCreateFile={actions.createFile}
                     onCreateFolder={actions.createFolder}
                     onRename={actions.rename}
@@ -99,10 +161,13 @@ export function App() {
                     onDownloadFile={actions.downloadFile}
                     onDownloadProject={actions.downloadProject}
                   />
+                  {Object.keys(runChanges).length > 0 && (
+                    <RunChangesList changes={runChanges} selected={previewPath} onSelect={preview} />
+                  )}
                 </div>
               </Panel>
               <Separator className="app-separator" />
-              <Panel defaultSize="52" minSize="25">
+              <Panel defaultSize="45" minSize="25">
                 <div className="app-region" data-region tabIndex={-1}>
                   <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
                     <EditorPane
@@ -120,20 +185,81 @@ export function App() {
                 </div>
               </Panel>
               <Separator className="app-separator" />
-              <Panel defaultSize="30" minSize="15" collapsible>
+              <Panel defaultSize="38" minSize="20" collapsible>
                 <Group orientation="vertical">
-                  <Panel defaultSize="45" minSize="15">
+                  <Panel defaultSize="50" minSize="15">
                     <section className="app-region" aria-label="Manifest" data-region tabIndex={-1}>
                       <h2>Manifest</h2>
-                      <ManifestPanel manifest={view.manifest} source={view.source} problem={view.problem} />
+                      <div className="manifest-column">
+                        <ManifestDiagram
+                          manifest={view.manifest}
+                          source={view.source}
+                          problem={view.problem}
+                          generated={view.quick}
+                          quotaHits={quotaHits}
+                          selectedChannel={channelFilter}
+                          onSelectChannel={selectChannel}
+                          onMakeEditable={makeEditable}
+                          uriSuggestions={fileList}
+                          theme={theme}
+                          {...(view.manifestPath ? editing : {})}
+                        />
+                        <ChannelMeters ref={metersRef} channels={shownMeters} finalReport={run.report} />
+                      </div>
                     </section>
                   </Panel>
                   <Separator className="app-separator" />
-                  <Panel defaultSize="55" minSize="15">
-                    <section className="app-region" aria-label="Report" data-region tabIndex={-1}>
-                      <h2>Report</h2>
-                      <ReportPanel report={run.report} />
-                    </section>
+                  <Panel defaultSize="50" minSize="15">
+                    <div className="app-region" data-region tabIndex={-1}>
+                      <InspectorTabs
+                        selected={tab}
+                        onSelect={setTab}
+                        tabs={[
+                          {
+                            id: 'report',
+                            label: 'Report',
+                            content: (
+                              <ReportPanel
+                                report={run.report}
+                                running={run.status === 'running'}
+                                onCompare={controller.compare}
+                                comparison={comparison}
+                              />
+                            ),
+                          },
+                          {
+                            id: 'trace',
+                            label: 'Trace',
+                            content: (
+                              <TraceView
+                                trace={run.report?.trace}
+                                dropped={run.report?.traceDropped}
+                                traceEnabled={traceEnabled}
+                                onToggleTrace={ui.setTrace}
+                                channelFilter={channelFilter}
+                                onChannelFilter={setChannelFilter}
+                                hasRun={run.report !== null}
+                              />
+                            ),
+                          },
+                          {
+                            id: 'preview',
+                            label: 'Preview',
+                            content:
+                              previewPath === null ? (
+                                <p className="app-loading">Select a file to preview it as text or hex.</p>
+                              ) : (
+                                <FilePreview
+                                  path={previewPath}
+                                  data={Object.hasOwn(files, previewPath) ? files[previewPath]! : null}
+                                  change={runChanges[previewPath]}
+                                  onClose={() => ui.previewFile(null)}
+                                />
+                              ),
+                          },
+                        ]}
+                      />
+                    </div>
                   </Panel>
                 </Group>
               </Panel>
@@ -157,7 +283,7 @@ export function App() {
                     onStdin={ui.setStdin}
                     onArgs={ui.setArgs}
                     onEnv={ui.setEnv}
-                    quickMode={view.quickMode}
+                    quickMode={view.quick !== null}
                   />
                 </div>
               </Panel>

@@ -9,8 +9,10 @@ export interface ManifestView {
   manifest: Manifest | null;
   source: string | null;
   problem: string | null;
-  /** Run would be a quick run (args and env apply). */
-  quickMode: boolean;
+  /** The project manifest Run would use (null in quick mode or when blocked). */
+  manifestPath: string | null;
+  /** Quick mode: the program and the manifest and nvram zvsh would generate. */
+  quick: { program: string; manifestText: string; nvramText: string } | null;
   diagnostics: Record<string, Diagnostic[]>;
 }
 
@@ -24,10 +26,33 @@ export function useManifestView(): ManifestView {
     const diagnostics = manifestDiagnostics(files);
     const plan = planRun({ files, activeFile }, { stdin: '', args, env });
     if (plan.kind === 'blocked') {
-      return { manifest: null, source: null, problem: plan.reason, quickMode: false, diagnostics };
+      return {
+        manifest: null,
+        source: null,
+        problem: plan.reason,
+        manifestPath: null,
+        quick: null,
+        diagnostics,
+      };
     }
-    const quickMode = plan.mode === 'quick';
-    const source = quickMode ? 'generated for a quick run (zvsh)' : plan.label;
-    return { manifest: plan.request.manifest, source, problem: null, quickMode, diagnostics };
+    if (plan.mode === 'quick' && plan.generated) {
+      const program = plan.label.replace(/ \(quick run\)$/, '');
+      return {
+        manifest: plan.request.manifest,
+        source: 'generated for a quick run (zvsh)',
+        problem: null,
+        manifestPath: null,
+        quick: { program, ...plan.generated },
+        diagnostics,
+      };
+    }
+    return {
+      manifest: plan.request.manifest,
+      source: plan.label,
+      problem: null,
+      manifestPath: plan.label,
+      quick: null,
+      diagnostics,
+    };
   }, [files, activeFile, args, env]);
 }

@@ -57,7 +57,7 @@ describe('zvm run', () => {
     expect(result.stdout).toBe('line 1\nline 2\nline 3\n');
     expect(lines(result.stderr)).toEqual([
       'failed writes: 7 (EDQUOT)',
-      'zvm: finished with code 0, but /dev/stdout quota of 3 writes used up; 7 calls refused',
+      'zvm: finished with code 0, but /dev/stdout quota of 3 writes used up; 7 writes refused',
     ]);
   });
 

@@ -6,7 +6,8 @@ import { createUiSlice } from './ui-slice.ts';
 
 export type { AppState } from './app-state.ts';
 export type { ProjectError, ProjectSlice } from './project-slice.ts';
-export type { FileBadge, UploadedFile } from './project-ops.ts';
+export type { UploadedFile } from './project-ops.ts';
+export type { FileBadge, RunChange } from './run-changes.ts';
 export type { GeneratedConfig, RunBlocked, RunStart, RunState, RunSlice, RunSummary } from './run-slice.ts';
 export type { Theme, UiSlice } from './ui-slice.ts';
 export type { FileMap } from './paths.ts';

@@ -11,18 +11,18 @@ import {
   writeError,
 } from './paths.ts';
 import type { FileMap } from './paths.ts';
-
-/** How the file tree marks a file the last run wrote. */
-export type FileBadge = 'added' | 'modified' | 'partial';
+import { applyRunChangesTo, moveRunChanges, settleRunChanges, withRunChanges } from './run-changes.ts';
+import type { RunChangesData } from './run-changes.ts';
 
 /** The project part of the store, as plain data. */
-export interface ProjectData {
+export interface ProjectData extends RunChangesData {
   files: FileMap;
   /** Folders listed explicitly (also empty ones); folders holding files are implied. */
   folders: string[];
   openFiles: string[];
   activeFile: string | null;
-  badges: Record<string, FileBadge>;
+  /** The file shown in the preview: a project file, or a path the last run deleted; null for none. */
+  previewPath: string | null;
 }
 
 /** One uploaded file: its path relative to the upload target, and its bytes. */
@@ -37,7 +37,7 @@ export type OpResult = { ok: true; next: Partial<ProjectData> } | { ok: false; e
 const fail = (error: string): OpResult => ({ ok: false, error });
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Renames a file or a folder (with everything beneath it), moving open tabs, the active file and badges along. */
+/** Renames a file or a folder (with everything beneath it), moving tabs, the active file, preview and run changes along. */
 export function renameOp(s: ProjectData, from: string, to: string): OpResult {
   const bad = pathError(from) ?? pathError(to);
   if (bad) return fail(bad);
@@ -57,12 +57,13 @@ export function renameOp(s: ProjectData, from: string, to: string): OpResult {
       folders: keepParent(files, folders, from),
       openFiles: s.openFiles.map(move),
       activeFile: s.activeFile === null ? null : move(s.activeFile),
-      badges: Object.fromEntries(Object.entries(s.badges).map(([p, b]) => [move(p), b])),
+      previewPath: s.previewPath === null ? null : move(s.previewPath),
+      ...settleRunChanges(files, folders, moveRunChanges(s.runChanges, move)),
     },
   };
 }
 
-/** Deletes a file, or a folder with everything beneath it; closes their tabs. */
+/** Deletes a file, or a folder with everything beneath it; closes their tabs and drops their run changes. */
 export function deleteOp(s: ProjectData, path: string): OpResult {
   const bad = pathError(path);
   if (bad) return fail(bad);
@@ -77,7 +78,8 @@ export function deleteOp(s: ProjectData, path: string): OpResult {
       files,
       folders: keepParent(files, folders, path),
       ...closeTabs(s, gone),
-      badges: Object.fromEntries(Object.entries(s.badges).filter(([p]) => !gone(p))),
+      previewPath: s.previewPath !== null && gone(s.previewPath) ? null : s.previewPath,
+      ...withRunChanges(Object.fromEntries(Object.entries(s.runChanges).filter(([p]) => !gone(p)))),
     },
   };
 }
@@ -98,29 +100,13 @@ export function uploadOp(s: ProjectData, entries: readonly UploadedFile[], targe
   }
   const folders =
     target === '' || folderExists(files, s.folders, target) ? s.folders : [...s.folders, target];
-  return { ok: true, next: { files, folders: folders.sort(byPath) } };
+  return { ok: true, next: { files, folders: folders.sort(byPath), ...settleRunChanges(files, folders, s) } };
 }
 
-/** Applies what a run wrote or removed; other files are left alone, and a change that does not fit is skipped. */
+/** Applies what a run wrote or removed, recording each path's bytes before it; a change that does not fit is skipped. */
 export function applyChangesOp(s: ProjectData, changes: readonly FileChange[]): Partial<ProjectData> {
-  let files: FileMap = s.files;
-  const badges: Record<string, FileBadge> = {};
-  const removed = new Set<string>();
-  for (const change of changes) {
-    if (pathError(change.path)) continue;
-    if (change.data === null) {
-      if (!hasFile(files, change.path)) continue;
-      files = Object.fromEntries(Object.entries(files).filter(([p]) => p !== change.path));
-      removed.add(change.path);
-      continue;
-    }
-    const existed = hasFile(files, change.path);
-    if (writeError(files, s.folders, change.path)) continue;
-    files = { ...files, [change.path]: change.data };
-    removed.delete(change.path);
-    badges[change.path] = change.partial ? 'partial' : existed ? 'modified' : 'added';
-  }
-  return { files, badges, ...closeTabs(s, (p) => removed.has(p)) };
+  const { files, removed, runChanges, badges } = applyRunChangesTo(s.files, s.folders, s.runChanges, changes);
+  return { files, runChanges, badges, ...closeTabs(s, (p) => removed.has(p)) };
 }
 
 /** Closes the tabs of paths for which `closing` is true; a closed active tab passes to its right neighbour, else its left. */

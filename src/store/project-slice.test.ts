@@ -173,9 +173,14 @@ describe('project slice: uploads and run changes', () => {
     ]);
     expect(paths()).toEqual(['dir/f', 'keep.txt', 'made/new.txt', 'out.txt', 'part.txt']);
     expect(store().files['keep.txt']).toBe(keep);
-    expect(store().badges).toEqual({ 'out.txt': 'modified', 'made/new.txt': 'added', 'part.txt': 'partial' });
+    expect(store().badges).toEqual({
+      'out.txt': 'modified',
+      'made/new.txt': 'added',
+      'part.txt': 'added',
+      'gone.txt': 'deleted',
+    });
     expect(store()).toMatchObject({ openFiles: ['keep.txt'], activeFile: 'keep.txt' });
     store().clearBadges();
-    expect(store().badges).toEqual({});
+    expect(store()).toMatchObject({ badges: {}, runChanges: {} });
   });
 });

@@ -4,6 +4,7 @@ import { hasFile, placeError, writeError } from './paths.ts';
 import type { FileMap } from './paths.ts';
 import { applyChangesOp, closeTabs, deleteOp, renameOp, uploadOp } from './project-ops.ts';
 import type { OpResult, ProjectData, UploadedFile } from './project-ops.ts';
+import { keptPreview, noRunChanges, settleRunChanges } from './run-changes.ts';
 
 /** null when an action was done, else a sentence for the user saying why not. */
 export type ProjectError = string | null;
@@ -30,12 +31,14 @@ export interface ProjectSlice extends ProjectData {
   setActiveFile(path: string | null): void;
   /** Writes uploaded files beneath `targetFolder` ('' = root), replacing same-named files; all or nothing. */
   uploadFiles(entries: readonly UploadedFile[], targetFolder: string): ProjectError;
-  /** Applies what a run wrote or removed (project paths), badging those files; touches nothing else. */
+  /** Applies what a run wrote or removed (project paths), keeping each file's bytes before it and badging it. */
   applyRunChanges(changes: readonly FileChange[]): void;
   /** Replaces the whole project (a share link, a lesson, an import); `open` become the tabs, the first active. */
   loadProject(files: FileMap, folders: readonly string[], open: readonly string[]): void;
-  /** Removes the run badges from the tree. */
+  /** Forgets the last run's changes: badges, before-bytes and partial flags. */
   clearBadges(): void;
+  /** Shows a file in the preview: a project file or a path the last run deleted; null (or any other path) hides it. */
+  previewFile(path: string | null): void;
 }
 
 /** The project a fresh store starts with: empty. */
@@ -44,7 +47,8 @@ export const initialProject: ProjectData = {
   folders: [],
   openFiles: [],
   activeFile: null,
-  badges: {},
+  previewPath: null,
+  ...noRunChanges,
 };
 
 const encoder = new TextEncoder();
@@ -57,10 +61,11 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     return null;
   };
   const writeFile = (path: string, bytes: Uint8Array): ProjectError => {
-    const { files, folders } = get();
-    const problem = writeError(files, folders, path);
+    const s = get();
+    const problem = writeError(s.files, s.folders, path);
     if (problem) return problem;
-    set({ files: { ...files, [path]: bytes } });
+    const files = { ...s.files, [path]: bytes };
+    set({ files, ...settleRunChanges(files, s.folders, s) });
     return null;
   };
   return {
@@ -71,8 +76,10 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       const s = get();
       const problem = placeError(s.files, s.folders, path);
       if (problem) return problem;
+      const files = { ...s.files, [path]: bytes };
       set({
-        files: { ...s.files, [path]: bytes },
+        files,
+        ...settleRunChanges(files, s.folders, s),
         openFiles: s.openFiles.includes(path) ? s.openFiles : [...s.openFiles, path],
         activeFile: path,
       });
@@ -82,7 +89,8 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       const s = get();
       const problem = placeError(s.files, s.folders, path);
       if (problem) return problem;
-      set({ folders: [...s.folders, path].sort() });
+      const folders = [...s.folders, path].sort();
+      set({ folders, ...settleRunChanges(s.files, folders, s) });
       return null;
     },
     renameEntry: (from, to) => apply(renameOp(get(), from, to)),
@@ -100,8 +108,20 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     applyRunChanges: (changes) => set(applyChangesOp(get(), changes)),
     loadProject: (files, folders, open) => {
       const openFiles = [...new Set(open)].filter((p) => hasFile(files, p));
-      set({ files, folders: [...folders].sort(), openFiles, activeFile: openFiles[0] ?? null, badges: {} });
+      set({
+        files,
+        folders: [...folders].sort(),
+        openFiles,
+        activeFile: openFiles[0] ?? null,
+        previewPath: null,
+        ...noRunChanges,
+      });
     },
-    clearBadges: () => set({ badges: {} }),
+    clearBadges: () => set({ ...noRunChanges, previewPath: keptPreview(get().files, get().previewPath) }),
+    previewFile: (path) => {
+      const s = get();
+      const known = path !== null && (hasFile(s.files, path) || Object.hasOwn(s.runChanges, path));
+      set({ previewPath: known ? path : null });
+    },
   };
 };

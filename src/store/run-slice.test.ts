@@ -41,6 +41,7 @@ describe('run slice', () => {
       generated: { manifestText: 'M', nvramText: 'N' },
     });
     expect(store().badges).toEqual({});
+    expect(store().runChanges).toEqual({});
     expect(selectRunStatus(store())).toBe('running');
   });
 
@@ -62,7 +63,29 @@ describe('run slice', () => {
     });
     expect(store().run).toMatchObject({ status: 'idle', label: 'lesson/hello.manifest', report: r });
     expect(new TextDecoder().decode(store().files['lesson/out.txt'])).toBe('partial');
-    expect(store().badges).toEqual({ 'lesson/out.txt': 'partial' });
+    expect(store().badges).toEqual({ 'lesson/out.txt': 'added' });
+    expect(store().runChanges).toEqual({ 'lesson/out.txt': { badge: 'added', before: null, partial: true } });
+  });
+
+  it('a new run forgets the last run changes; the preview stays on a file, not on a deleted path', () => {
+    store().loadProject({ 'a.txt': enc('a'), 'b.txt': enc('b') }, [], []);
+    store().startRun();
+    store().finishRun(
+      report({
+        changes: [
+          { path: 'a.txt', data: enc('A') },
+          { path: 'b.txt', data: null },
+        ],
+      }),
+    );
+    store().previewFile('b.txt');
+    expect(store().previewPath).toBe('b.txt');
+    store().startRun();
+    expect(store()).toMatchObject({ badges: {}, runChanges: {}, previewPath: null });
+    store().finishRun(report({ changes: [{ path: 'a.txt', data: enc('AA') }] }));
+    store().previewFile('a.txt');
+    store().startRun();
+    expect(store()).toMatchObject({ badges: {}, runChanges: {}, previewPath: 'a.txt' });
   });
 
   it('records why a run was blocked', () => {

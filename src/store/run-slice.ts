@@ -2,6 +2,7 @@ import type { Diagnostic } from '../engine/diagnostics.ts';
 import type { ExitState, RunReport } from '../engine/run/report.ts';
 import type { SliceCreator } from './app-state.ts';
 import { joinPath } from './paths.ts';
+import { keptPreview, noRunChanges } from './run-changes.ts';
 
 /** The outcome of the last run in a few fields, for the toolbar and status line. */
 export interface RunSummary {
@@ -44,7 +45,7 @@ export interface RunStart {
 /** Run status and results, and the actions that move them. */
 export interface RunSlice {
   run: RunState;
-  /** Marks a run as started; clears the last result, block and run badges. */
+  /** Marks a run as started; clears the last result, block and run changes (badges, before-bytes). */
   startRun(start?: RunStart): void;
   /** Records the report and applies its file changes to the project (engine paths are relative to `workdir`). */
   finishRun(report: RunReport, workdir?: string): void;
@@ -73,7 +74,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
         label: start.label ?? null,
         generated: start.generated ?? null,
       },
-      badges: {},
+      ...noRunChanges,
+      previewPath: keptPreview(get().files, get().previewPath),
     }),
   finishRun: (report, workdir = '') => {
     const { state, exitCode, message, wallMs } = report;

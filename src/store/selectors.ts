@@ -13,8 +13,12 @@ export const selectActiveFile = (s: AppState) => s.activeFile;
 /** The active file's bytes (undefined when none). */
 export const selectActiveFileBytes = (s: AppState) =>
   s.activeFile !== null && Object.hasOwn(s.files, s.activeFile) ? s.files[s.activeFile] : undefined;
-/** Run badges by path. */
+/** Run badges by path: 'added' | 'modified' | 'deleted'. */
 export const selectBadges = (s: AppState) => s.badges;
+/** The last run's changes by path: badge, bytes before the run, partial flag. */
+export const selectRunChanges = (s: AppState) => s.runChanges;
+/** The path shown in the file preview (null: none). */
+export const selectPreviewPath = (s: AppState) => s.previewPath;
 /** 'idle' or 'running'. */
 export const selectRunStatus = (s: AppState) => s.run.status;
 /** Summary of the last run. */

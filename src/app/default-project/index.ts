@@ -12,7 +12,8 @@ export interface ProjectSnapshot {
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function fromBase64(base64: string): Uint8Array {
+/** Decodes base64 (how build-time compiled examples arrive). */
+export function fromBase64(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

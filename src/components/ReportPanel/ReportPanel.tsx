@@ -1,25 +1,126 @@
-import type { RunReport } from '../../engine/run/report.ts';
+import type { ChannelReport, RunReport } from '../../engine/run/report.ts';
+import { formatBytes, formatCount } from '../ChannelMeters/meter-model.ts';
 import './report-panel.css';
+
+/** What "Run twice and compare" found (the app's compareRuns result fits). */
+export interface ComparisonView {
+  identical: boolean;
+  items: ReadonlyArray<{ what: string; same: boolean; detail?: string }>;
+  /** Both runs had the deterministic clock and randomness on. */
+  deterministic?: boolean;
+}
 
 /** Props of the report view. */
 export interface ReportPanelProps {
   report: RunReport | null;
+  /** A run is in progress (disables "Run twice and compare"). @default false */
+  running?: boolean;
+  /** Runs the project twice and compares; the button is hidden without it. */
+  onCompare?: () => void;
+  /** The last comparison, or null before one (or while it runs). */
+  comparison?: ComparisonView | null;
 }
 
-const count = (n: number): string => (n >= 2 ** 32 ? '2³²' : n.toLocaleString('en-US'));
-const bytes = (n: number): string =>
-  n >= 2 ** 32
-    ? '4 GiB'
-    : n >= 1 << 20
-      ? `${(n / (1 << 20)).toFixed(1)} MiB`
-      : n >= 1024
-        ? `${(n / 1024).toFixed(1)} KiB`
-        : `${n} B`;
+/** Hex characters of an etag shown; the full value is in its title and accessible text. */
+const ETAG_SHOWN = 10;
 
-/** The last run's report, as ZeroVM printed it: exit state, accounting per channel, time and memory. */
-export function ReportPanel({ report }: ReportPanelProps) {
-  if (!report) return <p className="report-empty">Run the project to see its report.</p>;
+function Etag({ etag }: { etag: string | undefined }) {
+  if (etag === undefined) return <span className="report-none">—</span>;
+  return (
+    <code className="report-etag" title={etag}>
+      <span aria-hidden="true">{etag.length > ETAG_SHOWN ? `${etag.slice(0, ETAG_SHOWN)}…` : etag}</span>
+      <span className="visually-hidden">{etag}</span>
+    </code>
+  );
+}
+
+function ChannelRow({ c, etags }: { c: ChannelReport; etags: boolean }) {
+  return (
+    <tr className={c.quotaHits > 0 ? 'report-hit' : undefined}>
+      <th scope="row" title={c.uri}>
+        {c.alias}
+      </th>
+      <td>
+        {formatCount(c.reads)} / {formatCount(c.limits.gets)}
+      </td>
+      <td title={`${c.bytesRead.toLocaleString('en-US')} bytes`}>
+        {formatBytes(c.bytesRead)} / {formatBytes(c.limits.getSize)}
+      </td>
+      <td>
+        {formatCount(c.writes)} / {formatCount(c.limits.puts)}
+      </td>
+      <td title={`${c.bytesWritten.toLocaleString('en-US')} bytes`}>
+        {formatBytes(c.bytesWritten)} / {formatBytes(c.limits.putSize)}
+      </td>
+      <td className="report-edquot">{formatCount(c.quotaHits)}</td>
+      {etags && (
+        <td className="report-etag-cell">
+          <Etag etag={c.etag} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function Comparison({ comparison }: { comparison: ComparisonView }) {
+  if (comparison.identical) {
+    return (
+      <p className="report-good">
+        Identical: both runs gave the same outputs and etags ({comparison.items.length} things compared).
+      </p>
+    );
+  }
+  const differ = comparison.items.filter((i) => !i.same);
+  return (
+    <>
+      <p className="report-bad">
+        Different: {differ.length} of {comparison.items.length} things differed between the two runs.
+        {comparison.deterministic === false &&
+          ' Determinism was off (real clock and randomness), so runs may differ.'}
+      </p>
+      <ul className="report-differences">
+        {differ.map((i) => (
+          <li key={i.what}>
+            <strong>{i.what}</strong>
+            {i.detail !== undefined && (
+              <>
+                : <span className="report-detail">{i.detail}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CompareRuns({ running, onCompare, comparison }: Omit<ReportPanelProps, 'report'>) {
+  if (!onCompare) return null;
+  return (
+    <section className="report-compare" aria-label="Determinism check">
+      <button type="button" onClick={onCompare} disabled={running}>
+        Run twice and compare
+      </button>
+      <div role="status" className="report-comparison">
+        {comparison && <Comparison comparison={comparison} />}
+      </div>
+    </section>
+  );
+}
+
+/** The last run's report, as ZeroVM printed it: exit state, accounting per channel, etags, time and memory. */
+export function ReportPanel({ report, running = false, onCompare, comparison = null }: ReportPanelProps) {
+  const compare = <CompareRuns running={running} onCompare={onCompare} comparison={comparison} />;
+  if (!report) {
+    return (
+      <div className="report">
+        <p className="report-empty">Run the project to see its report.</p>
+        {compare}
+      </div>
+    );
+  }
   const failed = !['ok', 'exit'].includes(report.state);
+  const etags = report.channels.some((c) => c.etag !== undefined);
   return (
     <div className="report">
       <p className={`report-message ${failed ? 'report-bad' : 'report-good'}`}>{report.message}</p>
@@ -32,8 +133,10 @@ export function ReportPanel({ report }: ReportPanelProps) {
         <dd>{report.wallMs.toFixed(1)} ms</dd>
         <dt>memory</dt>
         <dd>
-          {bytes(report.peakMemoryBytes)} of {bytes(report.memoryLimitBytes)}
+          {formatBytes(report.peakMemoryBytes)} peak of {formatBytes(report.memoryLimitBytes)}
         </dd>
+        <dt>clock</dt>
+        <dd>{report.deterministic ? 'deterministic clock and randomness' : 'real clock and randomness'}</dd>
         <dt>argv</dt>
         <dd>{report.argv.map((a) => JSON.stringify(a)).join(' ')}</dd>
       </dl>
@@ -47,31 +150,19 @@ export function ReportPanel({ report }: ReportPanelProps) {
             <th scope="col">writes</th>
             <th scope="col">bytes written</th>
             <th scope="col">EDQUOT</th>
+            {etags && <th scope="col">etag</th>}
           </tr>
         </thead>
         <tbody>
-          {report.channels.map((c) => (
-            <tr key={c.alias} className={c.quotaHits > 0 ? 'report-hit' : undefined}>
-              <th scope="row" title={c.uri}>
-                {c.alias}
-              </th>
-              <td>
-                {count(c.reads)} / {count(c.limits.gets)}
-              </td>
-              <td title={`${c.bytesRead.toLocaleString('en-US')} bytes`}>
-                {bytes(c.bytesRead)} / {bytes(c.limits.getSize)}
-              </td>
-              <td>
-                {count(c.writes)} / {count(c.limits.puts)}
-              </td>
-              <td title={`${c.bytesWritten.toLocaleString('en-US')} bytes`}>
-                {bytes(c.bytesWritten)} / {bytes(c.limits.putSize)}
-              </td>
-              <td>{c.quotaHits}</td>
-            </tr>
+          {report.channels.map((c, i) => (
+            <ChannelRow key={`${i}:${c.alias}`} c={c} etags={etags} />
           ))}
         </tbody>
       </table>
+      {!etags && (
+        <p className="report-note">No etags: set a channel&apos;s etag field to 1 to hash its traffic.</p>
+      )}
+      {compare}
     </div>
   );
 }

@@ -13,6 +13,9 @@ export interface ToolbarProps {
   onRun(): void;
   onStop(): void;
   onTheme(theme: ThemeChoice): void;
+  /** Example projects offered in the "Open example" menu. */
+  examples?: ReadonlyArray<{ id: string; title: string }>;
+  onOpenExample?(id: string): void;
 }
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -20,7 +23,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const MOD = isMac ? '⌘' : 'Ctrl';
 
 /** The top bar: title, Run and Stop, run status, theme and help. */
-export function Toolbar({ running, status, theme, onRun, onStop, onTheme }: ToolbarProps) {
+export function Toolbar(props: ToolbarProps) {
+  const { running, status, theme, onRun, onStop, onTheme, examples = [], onOpenExample } = props;
   const [helpOpen, setHelpOpen] = useState(false);
   return (
     <header className="toolbar" role="banner">
@@ -42,6 +46,22 @@ export function Toolbar({ running, status, theme, onRun, onStop, onTheme }: Tool
         {status.text}
       </output>
       <span className="toolbar-spacer" />
+      {examples.length > 0 && onOpenExample && (
+        <select
+          aria-label="Open example"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) onOpenExample(event.target.value);
+          }}
+        >
+          <option value="">Open example…</option>
+          {examples.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+      )}
       <button
         type="button"
         onClick={() => onTheme(NEXT_THEME[theme])}

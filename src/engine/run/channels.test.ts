@@ -34,7 +34,7 @@ describe('write quotas', () => {
     });
     expect(report.message).toContain('/dev/stdout');
     expect(report.message).toContain('3 writes');
-    expect(report.message).toContain('7 calls refused');
+    expect(report.message).toContain('7 writes refused');
   });
 
   it('clips the write that crosses put_size and refuses the rest', () => {

@@ -36,15 +36,18 @@ export function channelReports(
   });
 }
 
-/** Says in plain words why a channel refused calls: "/dev/stdout quota of 3 writes used up; 7 calls refused". */
+/** Says in plain words why a channel refused calls: "/dev/stdout quota of 3 writes used up; 7 writes refused". */
 export function describeQuota(r: ChannelReport): string {
   const l = r.limits;
   let spent: string;
+  let refused: 'write' | 'read' = 'write';
   if (r.writes >= l.puts && l.puts > 0) spent = `${l.puts} writes`;
   else if (r.bytesWritten >= l.putSize && l.putSize > 0) spent = `${l.putSize} bytes written`;
-  else if (r.reads >= l.gets && l.gets > 0) spent = `${l.gets} reads`;
-  else spent = `${l.getSize} bytes read`;
-  return `${r.alias} quota of ${spent} used up; ${r.quotaHits} call${r.quotaHits === 1 ? '' : 's'} refused`;
+  else {
+    refused = 'read';
+    spent = r.reads >= l.gets && l.gets > 0 ? `${l.gets} reads` : `${l.getSize} bytes read`;
+  }
+  return `${r.alias} quota of ${spent} used up; ${r.quotaHits} ${refused}${r.quotaHits === 1 ? '' : 's'} refused`;
 }
 
 /** Turns how _start ended into ZeroVM's exit state and a sentence. */

@@ -1,0 +1,16 @@
+import { defaultProject } from '../default-project/index.ts';
+import type { ProjectSnapshot } from '../default-project/index.ts';
+import { wordcountProject } from './wordcount/index.ts';
+
+/** A project the user can open from the toolbar. */
+export interface Example {
+  id: string;
+  title: string;
+  load(): ProjectSnapshot;
+}
+
+/** The examples, in menu order; the first is what a newcomer sees. */
+export const EXAMPLES: readonly Example[] = [
+  { id: 'hello', title: 'Hello, sandbox (stdin → stdout)', load: defaultProject },
+  { id: 'wordcount', title: 'Word count (file channels, nvram)', load: wordcountProject },
+];
