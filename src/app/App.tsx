@@ -210,7 +210,7 @@ export function App() {
                   </Panel>
                   <Separator className="app-separator" />
                   <Panel defaultSize="50" minSize="15">
-                    <div className="app-region" data-region tabIndex={-1}>
+                    <div className="app-region">
                       <InspectorTabs
                         selected={tab}
                         onSelect={setTab}

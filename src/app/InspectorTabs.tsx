@@ -55,6 +55,7 @@ export function InspectorTabs({ tabs, selected, onSelect }: InspectorTabsProps) 
           role="region"
           aria-label={tab.label}
           className="inspector-panel"
+          data-region
           hidden={tab.id !== selected}
           tabIndex={-1}
         >

@@ -5,7 +5,9 @@ export function useRegionCycling(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F6') return;
-      const regions = [...document.querySelectorAll<HTMLElement>('[data-region]')];
+      const regions = [...document.querySelectorAll<HTMLElement>('[data-region]')].filter(
+        (r) => r.offsetParent !== null,
+      );
       if (regions.length === 0) return;
       event.preventDefault();
       const current = regions.findIndex((r) => r.contains(document.activeElement));

@@ -33,7 +33,7 @@ describe('FilePreview', () => {
       data: enc('one\nTWO\nthree\n'),
       change: { badge: 'modified', before: enc('one\ntwo\nthree\n'), partial: false },
     });
-    expect(html).toMatch(/^<section class="file-preview" aria-label="Preview">/);
+    expect(html).toMatch(/^<section class="file-preview" aria-label="File out.txt">/);
     expect(tabsOf(html)).toEqual(['[Changes]', 'Text', 'Hex']);
     expect(text).toContain('modified by the last run');
     expect(text).toContain('1 line added, 1 line removed (14 bytes → 14 bytes)');

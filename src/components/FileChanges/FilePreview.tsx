@@ -58,7 +58,7 @@ function PreviewBody({ path, data, change, onClose, initialTab }: FilePreviewPro
   };
 
   return (
-    <section className="file-preview" aria-label="Preview">
+    <section className="file-preview" aria-label={`File ${path}`}>
       <header className="file-preview__head">
         <h3 className="file-preview__path">{path}</h3>
         {onClose && (

@@ -15,6 +15,8 @@ export interface ChannelGraphProps {
   selectedChannel: string | null;
   quotaHits: Readonly<Record<string, number>>;
   theme: 'light' | 'dark';
+  /** Tallest the drawing may get, in px; more channels than fit are drawn smaller. */
+  maxHeight: number;
   onSelectChannel(alias: string | null): void;
 }
 
@@ -37,7 +39,14 @@ export default function ChannelGraph(props: ChannelGraphProps) {
   );
 }
 
-function Graph({ manifest, selectedChannel, quotaHits, theme, onSelectChannel }: ChannelGraphProps) {
+function Graph({
+  manifest,
+  selectedChannel,
+  quotaHits,
+  theme,
+  maxHeight,
+  onSelectChannel,
+}: ChannelGraphProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const layout: DiagramLayout = width >= WIDE_FROM ? 'wide' : 'compact';
@@ -45,9 +54,9 @@ function Graph({ manifest, selectedChannel, quotaHits, theme, onSelectChannel }:
     () => layoutDiagram(manifest, { layout, selectedChannel, quotaHits, palette: PALETTES[theme] }),
     [manifest, layout, selectedChannel, quotaHits, theme],
   );
-  // Tall enough to show the layout at about 1:1 when the panel is wide enough, within reason.
+  // Tall enough to show the layout at about 1:1 when the panel is wide enough, up to maxHeight.
   const scale = width > 0 ? Math.min(1, (width - 8) / model.width) : 1;
-  const height = Math.round(Math.min(420, Math.max(96, model.height * scale + MARGIN)));
+  const height = Math.round(Math.min(maxHeight, Math.max(96, model.height * scale + MARGIN)));
   const toggle = useCallback(
     (alias: string | undefined) => {
       if (alias !== undefined) onSelectChannel(alias === selectedChannel ? null : alias);

@@ -51,6 +51,8 @@ export interface ManifestDiagramProps {
   uriSuggestions?: readonly string[];
   /** Colour scheme of the drawing. @default 'light' */
   theme?: 'light' | 'dark';
+  /** Tallest the drawing may get, in px (more channels are drawn smaller). @default 260 */
+  graphMaxHeight?: number;
 }
 
 /** The manifest as a diagram next to its text: sandbox, channels, limits, with a list to select and edit them. */
@@ -116,6 +118,7 @@ export function ManifestDiagram(props: ManifestDiagramProps) {
             selectedChannel={selectedChannel}
             quotaHits={quotaHits}
             theme={props.theme ?? 'light'}
+            maxHeight={props.graphMaxHeight ?? 260}
             onSelectChannel={onSelectChannel}
           />
         </Suspense>
@@ -129,14 +132,19 @@ export function ManifestDiagram(props: ManifestDiagramProps) {
             }
           : {})}
       />
-      {selectedChannel !== null && (
-        <p className="md-selection">
-          Showing <code>{selectedChannel}</code> only.{' '}
-          <button type="button" className="md-link" onClick={() => onSelectChannel(null)}>
-            Show all channels
-          </button>
-        </p>
-      )}
+      {/* Always one line, so selecting a row never moves the rows under the pointer. */}
+      <p className="md-selection">
+        {selectedChannel === null ? (
+          <span className="md-muted">Select a channel to filter the trace to it.</span>
+        ) : (
+          <>
+            The trace shows <code>{selectedChannel}</code> only.{' '}
+            <button type="button" className="md-link" onClick={() => onSelectChannel(null)}>
+              Show all channels
+            </button>
+          </>
+        )}
+      </p>
       <ChannelList
         channels={manifest.channels}
         selectedChannel={selectedChannel}
