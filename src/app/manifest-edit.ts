@@ -3,18 +3,10 @@ import { MANIFEST_LIMITS } from '../engine/manifest/limits.ts';
 import { parseInteger } from '../engine/manifest/parse-integer.ts';
 import { parseManifest } from '../engine/manifest/parse-manifest.ts';
 import { printChannel } from '../engine/manifest/print-manifest.ts';
-import type { ChannelSpec, ChannelType } from '../engine/manifest/types.ts';
+import type { ChannelLimits, NewChannel } from '../components/ManifestDiagram/channel-form.ts';
+import type { ChannelType } from '../engine/manifest/types.ts';
 
-/** A channel's four quotas: read calls, bytes read, write calls, bytes written. */
-export interface ChannelLimits {
-  gets: number;
-  getSize: number;
-  puts: number;
-  putSize: number;
-}
-
-/** What addChannel appends: a channel without its line number. */
-export type NewChannel = Omit<ChannelSpec, 'line'>;
+export type { ChannelLimits, NewChannel } from '../components/ManifestDiagram/channel-form.ts';
 
 /** Several changes to one channel, applied to its line at once (see editChannel). */
 export interface ChannelEdit {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { CallCount } from '../../app/trace-model.ts';
-import { formatCount } from '../../app/trace-model.ts';
+import type { CallCount } from './trace-model.ts';
+import { formatCount } from './trace-model.ts';
 
 /** Props of the trace's filter bar. */
 export interface TraceFiltersProps {

@@ -5,7 +5,7 @@ import type { Range } from '@tanstack/react-virtual';
 import { ERRNO_DQUOT } from '../../engine/wasi/constants.ts';
 import { formatTraceArgs } from '../../engine/wasi/trace.ts';
 import type { TraceEntry } from '../../engine/wasi/trace.ts';
-import { formatBytes, formatResult, formatTime } from '../../app/trace-model.ts';
+import { formatBytes, formatResult, formatTime } from './trace-model.ts';
 import { scrollTargetFor } from './trace-keys.ts';
 
 /** Height of a row and of the sticky header, in pixels (the CSS uses the same). */

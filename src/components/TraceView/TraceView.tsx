@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { TraceEntry } from '../../engine/wasi/trace.ts';
-import { channelsOf, countByCall, filterTrace, formatCount, formatSummary } from '../../app/trace-model.ts';
+import { channelsOf, countByCall, filterTrace, formatCount, formatSummary } from './trace-model.ts';
 import { TraceFilters } from './TraceFilters.tsx';
 import { TraceTable } from './TraceTable.tsx';
 import './TraceView.css';

@@ -1,5 +1,5 @@
-import { errnoName } from '../engine/wasi/trace.ts';
-import type { TraceEntry } from '../engine/wasi/trace.ts';
+import { errnoName } from '../../engine/wasi/trace.ts';
+import type { TraceEntry } from '../../engine/wasi/trace.ts';
 
 /** How often one call name occurs in a trace, and how often it failed. */
 export interface CallCount {

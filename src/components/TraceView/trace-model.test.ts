@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEntry } from '../engine/wasi/trace.ts';
+import type { TraceEntry } from '../../engine/wasi/trace.ts';
 import {
   channelsOf,
   countByCall,
