@@ -75,10 +75,11 @@ test('editing a limit in the diagram edits the text; a spent quota turns its met
   );
   await runButton(page).click();
   await expect(consoleText(page)).toContainText('/dev/stdout quota of 1 writes used up; 1 write refused');
-  await expect(page.getByRole('meter', { name: 'stdout writes' })).toHaveAttribute(
-    'aria-valuetext',
-    /refused with EDQUOT/,
-  );
+  const meter = page.getByRole('meter', { name: 'stdout writes' });
+  await expect(meter).toHaveAttribute('aria-valuetext', /refused with EDQUOT/);
+  // Red: the bar takes the theme's danger colour.
+  await expect(meter).toHaveClass(/meter-hit/);
+  await expect(meter.locator('.meter-fill')).toHaveCSS('background-color', 'rgb(192, 38, 45)');
   await expect(page.getByRole('region', { name: 'Report', exact: true })).toContainText(
     '/dev/stdout quota of 1 writes',
   );
