@@ -145,7 +145,7 @@ export function App() {
         <Group orientation="vertical" className="app-grid">
           <Panel defaultSize="70" minSize="30">
             <Group orientation="horizontal">
-              <Panel defaultSize="17" minSize="10" collapsible>
+              <Panel defaultSize="16" minSize="10" collapsible>
                 <div className="app-region" data-region tabIndex={-1}>
                   <FileTree
                     files={fileList}
@@ -167,7 +167,7 @@ export function App() {
                 </div>
               </Panel>
               <Separator className="app-separator" />
-              <Panel defaultSize="45" minSize="25">
+              <Panel defaultSize="42" minSize="25">
                 <div className="app-region" data-region tabIndex={-1}>
                   <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
                     <EditorPane
@@ -185,9 +185,9 @@ export function App() {
                 </div>
               </Panel>
               <Separator className="app-separator" />
-              <Panel defaultSize="38" minSize="20" collapsible>
+              <Panel defaultSize="42" minSize="20" collapsible>
                 <Group orientation="vertical">
-                  <Panel defaultSize="50" minSize="15">
+                  <Panel defaultSize="56" minSize="15">
                     <section className="app-region" aria-label="Manifest" data-region tabIndex={-1}>
                       <h2>Manifest</h2>
                       <div className="manifest-column">
@@ -209,7 +209,7 @@ export function App() {
                     </section>
                   </Panel>
                   <Separator className="app-separator" />
-                  <Panel defaultSize="50" minSize="15">
+                  <Panel defaultSize="44" minSize="15">
                     <div className="app-region">
                       <InspectorTabs
                         selected={tab}
