@@ -119,3 +119,21 @@ test.describe('limits', () => {
     await expect(runButton(page)).toBeEnabled();
   });
 });
+
+test.describe('bad programs', () => {
+  test('a file that is not WebAssembly is refused with one clear line, and the page goes on', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.getByTestId('upload-files-input').setInputFiles({
+      name: 'notes.wasm',
+      mimeType: 'application/wasm',
+      buffer: Buffer.from('this is text, not a module\n'),
+    });
+    await expect(page.getByRole('tab', { name: 'notes.wasm' })).toHaveAttribute('aria-selected', 'true');
+    await runButton(page).click();
+    await expect(consoleText(page)).toContainText('refused: this file is not a WebAssembly module');
+    await expect(page.getByRole('region', { name: 'Report', exact: true })).toContainText('refused');
+    await expect(runButton(page)).toBeEnabled();
+  });
+});
