@@ -72,8 +72,13 @@ export function App() {
   const editing = useManifestEditing(view.manifestPath, consoleRef);
   useRegionCycling();
 
+  // The autosaved project comes back from IndexedDB; a first visit (or an empty project) gets the default.
   useEffect(() => {
-    if (Object.keys(useAppStore.getState().files).length === 0) openProject(EXAMPLES[0]!.load());
+    const start = () => {
+      if (Object.keys(useAppStore.getState().files).length === 0) openProject(EXAMPLES[0]!.load());
+    };
+    if (useAppStore.persist.hasHydrated()) start();
+    else return useAppStore.persist.onFinishHydration(start);
   }, []);
 
   useEffect(() => {

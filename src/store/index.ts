@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { projectStorage } from './project-storage.ts';
 import type { AppState } from './app-state.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createRunSlice } from './run-slice.ts';
@@ -14,9 +16,45 @@ export type { FileMap } from './paths.ts';
 export { pathError } from './paths.ts';
 export * from './selectors.ts';
 
-/** The app's one store, built from slices (persistence will be added here, and only here). */
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createProjectSlice(...a),
-  ...createRunSlice(...a),
-  ...createUiSlice(...a),
-}));
+/** What survives a reload: the project and the run inputs and switches, never run results. */
+export type PersistedState = Pick<
+  AppState,
+  | 'files'
+  | 'folders'
+  | 'openFiles'
+  | 'activeFile'
+  | 'stdin'
+  | 'args'
+  | 'env'
+  | 'theme'
+  | 'deterministic'
+  | 'trace'
+>;
+
+/** The app's one store, built from slices; the project is autosaved to IndexedDB (here, and only here). */
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createProjectSlice(...a),
+      ...createRunSlice(...a),
+      ...createUiSlice(...a),
+    }),
+    {
+      name: 'project',
+      version: 1,
+      storage: projectStorage<PersistedState>(),
+      partialize: (s): PersistedState => ({
+        files: s.files,
+        folders: s.folders,
+        openFiles: s.openFiles,
+        activeFile: s.activeFile,
+        stdin: s.stdin,
+        args: s.args,
+        env: s.env,
+        theme: s.theme,
+        deterministic: s.deterministic,
+        trace: s.trace,
+      }),
+    },
+  ),
+);
