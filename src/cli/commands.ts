@@ -6,8 +6,10 @@ import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
 import type { RunReport } from '../engine/run/report.ts';
+import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
+import type { ParsedFlags } from './parse-flags.ts';
 import { reportToJson, traceToText } from './report-json.ts';
 import { runInThread } from './run-in-thread.ts';
 
@@ -37,17 +39,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     return fail(`refused: Program ${manifest.program} is outside the work folder`);
   const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
   const files = loadManifestFiles(workdir, manifest);
-  const report = await runInThread(
-    {
-      manifest,
-      program,
-      files,
-      stdin: readStdin(),
-      deterministic: !flags.booleans.has('no-determinism'),
-      trace: flags.values.has('trace'),
-    },
-    { onOutput: stream },
-  );
+  const report = await runWithFlags(flags, { manifest, program, files });
   warn(applyChanges(workdir, report.changes));
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
 }
@@ -87,18 +79,7 @@ export async function execCommand(argv: string[]): Promise<number> {
   if (flags.booleans.has('show-manifest'))
     process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
   files.set(quick.nvramPath, new TextEncoder().encode(quick.nvramText));
-  const report = await runInThread(
-    {
-      manifest: quick.manifest,
-      nvram: quick.nvram,
-      program,
-      files,
-      stdin: readStdin(),
-      deterministic: !flags.booleans.has('no-determinism'),
-      trace: flags.values.has('trace'),
-    },
-    { onOutput: stream },
-  );
+  const report = await runWithFlags(flags, { manifest: quick.manifest, nvram: quick.nvram, program, files });
   // Each change goes back into the --dir it came from (the innermost one), and nowhere else.
   let pending = report.changes.filter((c) => c.path !== quick.nvramPath);
   for (const dir of [...dirs].sort((a, b) => b.projectDir.length - a.projectDir.length)) {
@@ -131,6 +112,22 @@ export function checkCommand(argv: string[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   process.stdout.write(`${path}: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** Runs in a worker thread with the process stdin, streaming the console, as the shared flags say. */
+function runWithFlags(
+  flags: ParsedFlags,
+  request: Pick<RunRequest, 'manifest' | 'nvram' | 'program' | 'files'>,
+): Promise<RunReport> {
+  return runInThread(
+    {
+      ...request,
+      stdin: readStdin(),
+      deterministic: !flags.booleans.has('no-determinism'),
+      trace: flags.values.has('trace'),
+    },
+    { onOutput: stream },
+  );
 }
 
 function finish(report: RunReport, reportPath: string | undefined, tracePath: string | undefined): number {

@@ -2,6 +2,7 @@ import { parseNvram } from '../nvram/parse-nvram.ts';
 import type { Nvram } from '../nvram/types.ts';
 import { channelHost } from './build-sandbox.ts';
 import { channelReports } from './describe-outcome.ts';
+import { folderMountAliases, nvramFile } from './nvram-file.ts';
 import { isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { FileChange, RunReport } from './report.ts';
 import type { RunRequest } from './run-sandbox.ts';
@@ -22,8 +23,8 @@ export function killedReport(
   const changes: FileChange[] = [];
   const channels = manifest.channels.map((spec, index) => ({ spec, index, etag: () => undefined }));
   const nvram = request.nvram ?? readNvram(request);
-  // Folders mounted ro/rw are not files (the engine writes their changes back only at a normal exit).
-  const mounted = new Set(nvram?.fstab.filter((f) => f.access !== 'wo').map((f) => f.channel));
+  // Folder mounts are written back only at a normal exit, so a killed run leaves them alone.
+  const mounted = folderMountAliases(nvram);
   manifest.channels.forEach((spec, index) => {
     if (channelHost(spec.uri) !== 'file' || !(spec.puts > 0 && spec.putSize > 0)) return;
     if (mounted.has(spec.alias)) return;
@@ -52,10 +53,8 @@ export function killedReport(
   };
 }
 
-/** The nvram the engine read from the project (for a killed run's report), if it parses. */
+/** The nvram the run read, if it parses (a killed run's report shows its argv and env). */
 function readNvram(request: Pick<RunRequest, 'manifest' | 'files'>): Nvram | undefined {
-  const channel = request.manifest.channels.find((c) => c.alias === '/dev/nvram');
-  const path = channel && normalizeProjectPath(channel.uri);
-  const data = path === undefined ? undefined : request.files.get(path);
+  const data = nvramFile(request.manifest, request.files)?.data;
   return data && parseNvram(new TextDecoder().decode(data)).nvram;
 }

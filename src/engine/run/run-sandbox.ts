@@ -9,6 +9,7 @@ import type { StartOutcome } from '../wasi/wasi-host.ts';
 import { SandboxRefusal, buildSandbox, countersLength } from './build-sandbox.ts';
 import type { ChannelStorageFactory } from './build-sandbox.ts';
 import { applyMounts, finishMounts } from './mounts.ts';
+import { folderMountAliases, nvramFile } from './nvram-file.ts';
 import { normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
 import { channelReports, describeOutcome } from './describe-outcome.ts';
@@ -152,15 +153,13 @@ function instantiate(module: WebAssembly.Module, imports: object): WebAssembly.I
 }
 
 function readNvram(manifest: Manifest, files: ProjectFiles): Nvram | undefined {
-  const channel = manifest.channels.find((c) => c.alias === '/dev/nvram');
-  if (!channel) return undefined;
-  const path = normalizeProjectPath(channel.uri);
-  const data = path === undefined ? undefined : files.get(path);
-  if (!data)
-    throw new SandboxRefusal(`the /dev/nvram channel reads ${channel.uri}, which is not in the project`);
-  const { nvram, diagnostics } = parseNvram(new TextDecoder().decode(data));
+  const file = nvramFile(manifest, files);
+  if (!file) return undefined;
+  if (!file.data)
+    throw new SandboxRefusal(`the /dev/nvram channel reads ${file.uri}, which is not in the project`);
+  const { nvram, diagnostics } = parseNvram(new TextDecoder().decode(file.data));
   const error = diagnostics.find((d) => d.severity === 'error');
-  if (error) throw new SandboxRefusal(`${channel.uri}:${error.line}: ${error.message}`);
+  if (error) throw new SandboxRefusal(`${file.uri}:${error.line}: ${error.message}`);
   return nvram;
 }
 
@@ -177,8 +176,7 @@ function programName(program: string): string {
 
 function channelFileChanges(channels: Channel[], nvram: Nvram | undefined): FileChange[] {
   const changes: FileChange[] = [];
-  // Folders mounted ro/rw are not files: their changes come from the mount itself.
-  const mounted = new Set(nvram?.fstab.filter((f) => f.access !== 'wo').map((f) => f.channel));
+  const mounted = folderMountAliases(nvram);
   for (const c of channels) {
     if (c.host !== 'file' || !c.writable || mounted.has(c.spec.alias)) continue;
     const path = normalizeProjectPath(c.spec.uri);
