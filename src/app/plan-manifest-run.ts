@@ -4,6 +4,7 @@ import type { Manifest } from '../engine/manifest/types.ts';
 import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import type { Nvram } from '../engine/nvram/types.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
+import { runtimeOf } from '../toolchains/python.ts';
 import { blocked } from './run-plan.ts';
 import type { RunPlan } from './run-plan.ts';
 
@@ -26,23 +27,30 @@ export function planManifestRun(files: Record<string, Uint8Array>, path: string,
   const engineFiles = filesUnder(files, workdir);
   const nvram = readNvram(manifest, engineFiles, workdir);
   if (!nvram.ok) return blocked(nvram.reason, nvram.diagnostics);
+  const bytes = program.runtime ? NO_BYTES : files[program.path]!;
   return {
     kind: 'run',
-    request: { manifest, nvram: nvram.nvram, program: files[program.path]!, files: engineFiles, stdin },
+    request: { manifest, nvram: nvram.nvram, program: bytes, files: engineFiles, stdin },
     label: path,
     mode: 'manifest',
     workdir,
+    ...(program.runtime ? { runtime: program.runtime } : {}),
   };
 }
 
-type Found = { ok: true; path: string } | { ok: false; reason: string };
+// A runtime's bytes are loaded (and cached) by whoever runs the plan.
+const NO_BYTES = new Uint8Array(0);
+
+type Found = { ok: true; path: string; runtime?: 'python' } | { ok: false; reason: string };
 
 /** The project path of the manifest's Program: relative to the manifest's folder, then the project root. */
 function findProgram(files: Record<string, Uint8Array>, workdir: string, program: string): Found {
+  const runtime = runtimeOf(program);
+  if (runtime) return { ok: true, path: program, runtime };
   if (/^[a-z]+:/i.test(program)) {
     return {
       ok: false,
-      reason: `Program = ${program}: built-in runtimes are not available here yet; name a .wasm file`,
+      reason: `Program = ${program}: the built-in runtime here is runtime:python; otherwise name a .wasm file`,
     };
   }
   if (!program.toLowerCase().endsWith('.wasm')) {

@@ -4,6 +4,7 @@ import { parseManifest } from '../engine/manifest/parse-manifest.ts';
 import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import { splitArgs } from '../engine/nvram/split-args.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
+import { PYTHON_RUNTIME, pythonArgs, runtimeOf } from '../toolchains/python.ts';
 import { planManifestRun } from './plan-manifest-run.ts';
 import { NOTHING_TO_RUN, blocked } from './run-plan.ts';
 import type { PlanInputs, PlanProject, RunPlan } from './run-plan.ts';
@@ -25,6 +26,11 @@ export function planRun(project: PlanProject, inputs: PlanInputs): RunPlan {
     const owner = manifestRunning(project.files, active);
     if (owner === undefined) return planQuickRun(project.files, active, inputs, stdin);
     return planManifestRun(project.files, owner, stdin);
+  }
+  if (active !== null && active.toLowerCase().endsWith('.py') && Object.hasOwn(project.files, active)) {
+    const own = ownManifest(project.files, active);
+    if (own !== undefined) return planManifestRun(project.files, own, stdin);
+    return planPythonRun(project.files, active, inputs, stdin);
   }
   const manifestPath = chooseManifest(paths, active);
   if (manifestPath !== undefined) return planManifestRun(project.files, manifestPath, stdin);
@@ -66,12 +72,34 @@ export function chooseManifest(paths: readonly string[], activeFile: string | nu
   return named.find((m) => folder(m) === folder(activeFile)) ?? named[0] ?? manifests[0];
 }
 
+/** The Python manifest beside the script with the same name (main.py -> main.manifest), if any. */
+function ownManifest(files: Record<string, Uint8Array>, path: string): string | undefined {
+  const decoder = new TextDecoder();
+  return Object.keys(files).find((p) => {
+    if (!p.endsWith('.manifest') || folder(p) !== folder(path) || stem(p) !== stem(path)) return false;
+    const program = parseManifest(decoder.decode(files[p])).manifest?.program;
+    return program !== undefined && runtimeOf(program) === 'python';
+  });
+}
+
+/** A quick run of a Python script: runtime:python with the script's project path, the project read-only at /. */
+function planPythonRun(
+  files: Record<string, Uint8Array>,
+  script: string,
+  inputs: PlanInputs,
+  stdin: Uint8Array,
+): RunPlan {
+  const plan = planQuickRun(files, script, inputs, stdin, PYTHON_RUNTIME);
+  return plan.kind === 'run' ? { ...plan, runtime: 'python' } : plan;
+}
+
 /** A zvsh-style run of one .wasm file: generated manifest and nvram, the project mounted read-only at /. */
 function planQuickRun(
   files: Record<string, Uint8Array>,
   program: string,
   inputs: PlanInputs,
   stdin: Uint8Array,
+  runtime?: string,
 ): RunPlan {
   const args = splitArgs(inputs.args);
   const argProblem = args.problems[0];
@@ -79,9 +107,12 @@ function planQuickRun(
   const env = parseEnvLines(inputs.env);
   const envProblem = env.problems[0];
   if (envProblem) return blocked(`Environment, ${envProblem}`);
+  // A script runs as `python /path/to/script.py ARGS`, the project being mounted at /.
+  const [argv0, ...argv] = runtime ? pythonArgs(`/${program}`, args.args) : [undefined, ...args.args];
   const quick = quickRun({
-    program,
-    args: args.args,
+    program: runtime ?? program,
+    argv0,
+    args: argv as string[],
     env: env.env,
     dirs: [{ projectDir: '', guest: '/', access: 'ro' }],
   });
@@ -92,7 +123,7 @@ function planQuickRun(
     request: {
       manifest: quick.manifest,
       nvram: quick.nvram,
-      program: files[program]!,
+      program: runtime ? new Uint8Array(0) : files[program]!,
       files: engineFiles,
       stdin,
     },

@@ -34,6 +34,8 @@ export interface PlannedRun {
   mode: 'manifest' | 'quick';
   /** Project folder the engine's paths (channel URIs, report changes) are relative to; pass it to finishRun. */
   workdir: string;
+  /** A built-in runtime image the program is (its bytes are loaded before the run; request.program is empty). */
+  runtime?: 'python';
   /** Quick runs: the manifest and nvram zvsh would have generated. */
   generated?: { manifestText: string; nvramText: string };
 }

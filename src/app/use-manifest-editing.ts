@@ -58,7 +58,7 @@ export function makeGeneratedEditable(
   nvramPath: string,
 ): string | null {
   const store = useAppStore.getState();
-  const stem = program.replace(/\.wasm$/i, '');
+  const stem = program.replace(/\.(wasm|py)$/i, '');
   const manifestPath = `${stem}.manifest`;
   if (Object.hasOwn(store.files, manifestPath)) return `${manifestPath} already exists`;
   const encode = (text: string) => new TextEncoder().encode(text);

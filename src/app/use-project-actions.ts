@@ -5,6 +5,9 @@ import { downloadBytes } from '../components/download-bytes.ts';
 import { projectToTar, projectToZip } from '../share/project-archive.ts';
 import { useAppStore } from '../store/index.ts';
 import type { ProjectError } from '../store/index.ts';
+import { templateFor } from '../toolchains/templates.ts';
+
+const encoder = new TextEncoder();
 
 /** File tree and editor events, applied to the store; refusals are said in the console. */
 export function useProjectActions(consoleRef: RefObject<ConsoleHandle | null>) {
@@ -18,8 +21,10 @@ export function useProjectActions(consoleRef: RefObject<ConsoleHandle | null>) {
       select: (path: string) => store().setActiveFile(path),
       close: (path: string) => store().closeFile(path),
       setText: (path: string, text: string) => report(store().setFileText(path, text)),
+      // A new source file starts as a working hello world of its language.
       createFile: (path: string) => {
-        const error = store().createFile(path);
+        const template = templateFor(path);
+        const error = store().createFile(path, template === undefined ? undefined : encoder.encode(template));
         report(error);
         if (!error) store().openFile(path);
       },

@@ -5,8 +5,10 @@ import { meterChannels } from '../components/ChannelMeters/ChannelMeters.tsx';
 import type { ConsoleHandle } from '../components/Console/Console.tsx';
 import type { ExitState, RunReport } from '../engine/run/report.ts';
 import { useAppStore } from '../store/index.ts';
-import type { RunState } from '../store/index.ts';
+import type { BuildState, RunState } from '../store/index.ts';
 import { SandboxClient } from '../worker/sandbox-client.ts';
+import { TOOLCHAIN_NAMES, buildProgram, cancelBuild, pythonRuntime } from './build-runner.ts';
+import { buildTargetFor } from './build-target.ts';
 import { compareRuns } from './compare-runs.ts';
 import type { RunComparison } from './compare-runs.ts';
 import { planRun } from './plan-run.ts';
@@ -39,14 +41,39 @@ export function useRunController(sinks: RunSinks) {
     client();
     const { consoleRef, metersRef } = sinks;
 
-    /** Plans a run, or says why not; on success the UI is set up for it. */
-    const begin = (): PlannedRun | null => {
+    const busy = (): boolean => {
       const state = useAppStore.getState();
-      if (state.run.status === 'running') return null;
-      const plan = planRun(
-        { files: state.files, activeFile: state.activeFile },
+      return state.run.status === 'running' || state.build.status === 'building';
+    };
+
+    /**
+     * Compiles what changed (a source file's program, or the source behind the manifest's Program), then
+     * plans with the built .wasm open in place of its source; null when the build failed.
+     */
+    const buildFirst = async (): Promise<string | null | undefined> => {
+      const { files, activeFile } = useAppStore.getState();
+      const target = buildTargetFor(files, activeFile);
+      if (!target) return activeFile;
+      if (!(await buildProgram(target, consoleRef.current))) {
+        useAppStore.getState().blockRun(`the build of ${target.output} failed; see the Output`);
+        return undefined;
+      }
+      return activeFile?.endsWith('.manifest') ? activeFile : target.output;
+    };
+
+    /** Plans a run (building first), or says why not; on success the UI is set up for it. */
+    const begin = async (): Promise<PlannedRun | null> => {
+      if (busy()) return null;
+      consoleRef.current?.clear();
+      const activeFile = await buildFirst();
+      if (activeFile === undefined) return null;
+      const state = useAppStore.getState();
+      const planned = planRun(
+        { files: state.files, activeFile },
         { stdin: state.stdin, args: state.args, env: state.env },
       );
+      const plan = planned.kind === 'run' && planned.runtime ? await withRuntime(planned) : planned;
+      if (plan === null) return null;
       if (plan.kind === 'blocked') {
         state.blockRun(plan.reason, plan.diagnostics);
         consoleRef.current?.notice(`Not run: ${plan.reason}`, 'error');
@@ -55,8 +82,38 @@ export function useRunController(sinks: RunSinks) {
       sinks.onComparison(null);
       sinks.onMeterChannels(meterChannels(plan.request.manifest.channels));
       state.startRun({ label: plan.label, generated: plan.generated });
-      consoleRef.current?.clear();
       return plan;
+    };
+
+    /** The plan with its runtime image's bytes (downloaded once, then cached). */
+    const withRuntime = async (plan: PlannedRun): Promise<PlannedRun | null> => {
+      const bytes = await pythonRuntime(consoleRef.current);
+      if (bytes === null) {
+        useAppStore.getState().blockRun('the Python runtime could not be loaded');
+        return null;
+      }
+      return { ...plan, request: { ...plan.request, program: bytes } };
+    };
+
+    /** Build (Ctrl/Cmd+B): compiles the open file's program into the project, without running it. */
+    const build = async (): Promise<void> => {
+      if (busy()) return;
+      const { files, activeFile } = useAppStore.getState();
+      const target = buildTargetFor(files, activeFile);
+      if (!target) {
+        consoleRef.current?.notice(
+          'Nothing to build: open a .c, .cpp or .wat file (or its manifest)',
+          'error',
+        );
+        return;
+      }
+      consoleRef.current?.clear();
+      const before = useAppStore.getState().files[target.output];
+      if (
+        (await buildProgram(target, consoleRef.current)) &&
+        useAppStore.getState().files[target.output] === before
+      )
+        consoleRef.current?.notice(`${target.output} is up to date`, 'ok');
     };
 
     const once = (plan: PlannedRun, note: string): Promise<RunReport> => {
@@ -78,14 +135,14 @@ export function useRunController(sinks: RunSinks) {
     };
 
     const run = async (): Promise<void> => {
-      const plan = begin();
+      const plan = await begin();
       if (plan) finish(plan, await once(plan, plan.label));
     };
 
     // Both runs get the same request, and the first run's files are not applied in between, so any
     // difference comes from the program itself (its clock and randomness), not from changed inputs.
     const compare = async (): Promise<void> => {
-      const plan = begin();
+      const plan = await begin();
       if (!plan) return;
       const first = await once(plan, `${plan.label} (run 1 of 2)`);
       if (first.state === 'killed') return finish(plan, first);
@@ -102,8 +159,15 @@ export function useRunController(sinks: RunSinks) {
     return {
       run: () => void run(),
       compare: () => void compare(),
-      stop: () => client().stop(),
-      status: (run: RunState): RunStatus => {
+      build: () => void build(),
+      stop: () => {
+        if (useAppStore.getState().build.status === 'building') cancelBuild();
+        client().stop();
+      },
+      status: (run: RunState, build: BuildState): RunStatus => {
+        if (build.progress)
+          return { tone: 'running', text: `Loading ${TOOLCHAIN_NAMES[build.progress.toolchain]}…` };
+        if (build.status === 'building') return { tone: 'running', text: `Compiling ${build.label ?? ''}…` };
         if (run.status === 'running') return { tone: 'running', text: `Running ${run.label ?? ''}…` };
         if (run.blocked) return { tone: 'error', text: `Not run: ${run.blocked.reason}` };
         if (run.result) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { projectStorage } from './project-storage.ts';
 import type { AppState } from './app-state.ts';
+import { createBuildSlice } from './build-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
@@ -12,6 +13,7 @@ export type { UploadedFile } from './project-ops.ts';
 export type { FileBadge, RunChange } from './run-changes.ts';
 export type { GeneratedConfig, RunBlocked, RunStart, RunState, RunSlice, RunSummary } from './run-slice.ts';
 export type { Theme, UiSlice } from './ui-slice.ts';
+export type { BuildSlice, BuildState, BuiltRecord } from './build-slice.ts';
 export type { FileMap } from './paths.ts';
 export { pathError } from './paths.ts';
 export * from './selectors.ts';
@@ -29,6 +31,8 @@ export type PersistedState = Pick<
   | 'theme'
   | 'deterministic'
   | 'trace'
+  | 'optimize'
+  | 'builtFrom'
 >;
 
 /** The app's one store, built from slices; the project is autosaved to IndexedDB (here, and only here). */
@@ -38,6 +42,7 @@ export const useAppStore = create<AppState>()(
       ...createProjectSlice(...a),
       ...createRunSlice(...a),
       ...createUiSlice(...a),
+      ...createBuildSlice(...a),
     }),
     {
       name: 'project',
@@ -54,6 +59,8 @@ export const useAppStore = create<AppState>()(
         theme: s.theme,
         deterministic: s.deterministic,
         trace: s.trace,
+        optimize: s.optimize,
+        builtFrom: s.builtFrom,
       }),
     },
   ),

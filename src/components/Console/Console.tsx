@@ -3,7 +3,7 @@ import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { DEFAULT_CAP_BYTES } from './console-buffer.ts';
 import { ConsoleSink } from './console-sink.ts';
 import type { ConsoleHandle } from './console-sink.ts';
@@ -20,6 +20,8 @@ export interface ConsoleProps {
   className?: string;
   /** Called when program output first reaches the cap after a clear. */
   onCapped?: () => void;
+  /** Shown under the output, e.g. the compiler messages as links. */
+  children?: ReactNode;
   ref?: Ref<ConsoleHandle>;
 }
 
@@ -29,6 +31,7 @@ export function Console({
   label = 'Output',
   className,
   onCapped,
+  children,
   ref,
 }: ConsoleProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -116,6 +119,7 @@ export function Console({
     <div className={['console', className].filter(Boolean).join(' ')} role="log" aria-label={label}>
       <div className="console__terminal" ref={hostRef} />
       <pre className="console__mirror" data-testid="console-text" ref={mirrorRef} />
+      {children}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics.ts';
 import { BinaryPanel } from './BinaryPanel.tsx';
 import { EditorSession } from './editor-session.ts';
+import type { EditorReveal } from './editor-session.ts';
 import { textOf } from './file-bytes.ts';
 import { TabStrip } from './TabStrip.tsx';
 import './editor.css';
@@ -17,6 +18,8 @@ export interface EditorPaneProps {
   theme: 'light' | 'dark';
   /** Diagnostics by path, shown as editor markers. */
   diagnostics: Record<string, Diagnostic[]>;
+  /** Shows this place once it is the active file (a new `seq` asks again). */
+  reveal?: EditorReveal | null;
   /** Paths the user may look at but not edit. */
   readOnlyPaths?: string[];
   /** The full new text of `path` after an edit in the editor (encode it as UTF-8 to store it). */
@@ -59,9 +62,19 @@ export function EditorPane(props: EditorPaneProps) {
 
   const readOnly = activeFile !== null && readOnlyPaths.includes(activeFile);
   const canBuild = props.onBuild !== undefined;
+  const reveal = props.reveal ?? null;
   useLayoutEffect(() => {
-    sessionRef.current?.update({ files, openFiles, activeFile, theme, diagnostics, readOnly, canBuild });
-  }, [files, openFiles, activeFile, theme, diagnostics, readOnly, canBuild]);
+    sessionRef.current?.update({
+      files,
+      openFiles,
+      activeFile,
+      theme,
+      diagnostics,
+      readOnly,
+      canBuild,
+      reveal,
+    });
+  }, [files, openFiles, activeFile, theme, diagnostics, readOnly, canBuild, reveal]);
 
   const activeBytes = activeFile === null ? undefined : files[activeFile];
   let view: View = 'text';

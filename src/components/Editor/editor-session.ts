@@ -13,6 +13,17 @@ export interface EditorSessionState {
   diagnostics: Record<string, Diagnostic[]>;
   readOnly: boolean;
   canBuild: boolean;
+  /** A position to show and put the cursor at, once per new `seq` (e.g. a clicked compiler message). */
+  reveal: EditorReveal | null;
+}
+
+/** A request to show a place in a file. */
+export interface EditorReveal {
+  path: string;
+  line: number;
+  column: number;
+  /** Changes for every request, so the same place can be revealed twice. */
+  seq: number;
 }
 
 /** The callbacks the session calls; read again on every event, so they may change between renders. */
@@ -75,6 +86,7 @@ export class EditorSession {
   private state: EditorSessionState | null = null;
   private activePath: string | null = null;
   private applyingExternalEdit = false;
+  private revealedSeq = -1;
 
   constructor(
     container: HTMLElement,
@@ -114,6 +126,7 @@ export class EditorSession {
     if (previous === null || previous.diagnostics !== state.diagnostics || created || removed) {
       this.applyMarkers(state.diagnostics);
     }
+    this.revealIfAsked(state.reveal);
     const ariaLabel = this.activePath === null ? 'Editor' : `Editor: ${this.activePath}`;
     const readOnly = this.activePath !== null && state.readOnly;
     if (this.editor.getOption(monaco.editor.EditorOption.ariaLabel) !== ariaLabel) {
@@ -131,6 +144,15 @@ export class EditorSession {
     this.buildAction?.dispose();
     for (const d of this.disposables) d.dispose();
     this.editor.dispose();
+  }
+
+  private revealIfAsked(reveal: EditorReveal | null): void {
+    if (reveal === null || reveal.seq === this.revealedSeq || reveal.path !== this.activePath) return;
+    this.revealedSeq = reveal.seq;
+    const position = { lineNumber: reveal.line, column: reveal.column };
+    this.editor.setPosition(position);
+    this.editor.revealPositionInCenter(position);
+    this.editor.focus();
   }
 
   private setBuildEnabled(enabled: boolean): void {

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { DownloadProgress } from './DownloadProgress.tsx';
+import type { DownloadProgressProps } from './DownloadProgress.tsx';
 import './toolbar.css';
 
 /** The colour scheme the user picked; 'system' follows the operating system. */
@@ -7,6 +9,15 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 /** Props of the top bar. */
 export interface ToolbarProps {
   running: boolean;
+  /** A compile or toolchain download is going on (Run and Build wait). */
+  building?: boolean;
+  /** A toolchain download in progress, shown as a progress bar. */
+  download?: DownloadProgressProps | null;
+  /** Clang optimisation level, and its setter (leave out to hide the choice). */
+  optimize?: 'O0' | 'O2';
+  onOptimize?(level: 'O0' | 'O2'): void;
+  /** Build (Ctrl/Cmd+B): compile the open source file into the project. */
+  onBuild?(): void;
   /** Short text about the last or current run, e.g. "finished with code 0". */
   status: { tone: 'idle' | 'running' | 'ok' | 'error'; text: string };
   theme: ThemeChoice;
@@ -24,7 +35,18 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 
 /** The top bar: title, Run and Stop, run status, theme and help. */
 export function Toolbar(props: ToolbarProps) {
-  const { running, status, theme, onRun, onStop, onTheme, examples = [], onOpenExample } = props;
+  const {
+    running,
+    building = false,
+    status,
+    theme,
+    onRun,
+    onStop,
+    onTheme,
+    examples = [],
+    onOpenExample,
+  } = props;
+  const { download, optimize, onOptimize, onBuild } = props;
   const [helpOpen, setHelpOpen] = useState(false);
   return (
     <header className="toolbar" role="banner">
@@ -33,15 +55,43 @@ export function Toolbar(props: ToolbarProps) {
         type="button"
         className="toolbar-run"
         onClick={onRun}
-        disabled={running}
+        disabled={running || building}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         title={`Run (${MOD}+Enter)`}
       >
         Run
       </button>
-      <button type="button" onClick={onStop} disabled={!running} title="Stop the running program">
+      <button
+        type="button"
+        onClick={onStop}
+        disabled={!running && !building}
+        title="Stop the running program or compile"
+      >
         Stop
       </button>
+      {onBuild && (
+        <button
+          type="button"
+          onClick={onBuild}
+          disabled={running || building}
+          aria-keyshortcuts="Control+B Meta+B"
+          title={`Build: compile the open file into a .wasm in the project (${MOD}+B)`}
+        >
+          Build
+        </button>
+      )}
+      {optimize && onOptimize && (
+        <select
+          aria-label="Optimisation"
+          title="Clang optimisation level for C and C++"
+          value={optimize}
+          onChange={(event) => onOptimize(event.target.value === 'O0' ? 'O0' : 'O2')}
+        >
+          <option value="O2">-O2</option>
+          <option value="O0">-O0</option>
+        </select>
+      )}
+      {download && <DownloadProgress {...download} />}
       <output className={`toolbar-status toolbar-status-${status.tone}`} aria-live="polite">
         {status.text}
       </output>
@@ -79,6 +129,9 @@ export function Toolbar(props: ToolbarProps) {
               <kbd>{MOD}+Enter</kbd> run
             </li>
             <li>
+              <kbd>{MOD}+B</kbd> build the open C, C++ or WAT file into a <code>.wasm</code>
+            </li>
+            <li>
               <kbd>F6</kbd> move between panels
             </li>
             <li>
@@ -86,8 +139,9 @@ export function Toolbar(props: ToolbarProps) {
             </li>
           </ul>
           <p>
-            A project with a <code>.manifest</code> runs that manifest; otherwise the open <code>.wasm</code>{' '}
-            runs in quick mode, with the arguments, environment and stdin below.
+            Run compiles the open <code>.c</code>, <code>.cpp</code> or <code>.wat</code> file if it changed,
+            then runs it; a <code>.py</code> file runs on Python. A <code>.manifest</code> runs that manifest;
+            otherwise the program runs in quick mode, with the arguments, environment and stdin below.
           </p>
           <button type="button" onClick={() => setHelpOpen(false)}>
             Close

@@ -59,7 +59,8 @@ export class ByteReader {
     if (length > this.end - start) throw this.overrun();
     this.pos += length;
     try {
-      return utf8.decode(this.bytes.subarray(start, start + length));
+      // slice, not subarray: TextDecoder refuses views of shared memory, where a runtime image may live.
+      return utf8.decode(this.bytes.slice(start, start + length));
     } catch {
       throw new MalformedModule(`${this.what} has a name that is not valid UTF-8 at byte ${start}`);
     }

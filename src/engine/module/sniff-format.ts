@@ -24,7 +24,8 @@ export function describeNonWasm(bytes: Uint8Array): string {
   if (bytes.length >= 262 && String.fromCharCode(...bytes.subarray(257, 262)) === 'ustar') {
     return 'it is a tar archive';
   }
-  const text = asText(bytes.subarray(0, 1024));
+  // A copy: TextDecoder refuses views of shared memory.
+  const text = asText(bytes.slice(0, 1024));
   if (text !== undefined) return describeText(text.replace(/^\uFEFF/, '').trimStart());
   return `it starts with bytes ${hexBytes(bytes)}, not the WebAssembly magic 00 61 73 6d`;
 }

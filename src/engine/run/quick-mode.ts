@@ -8,6 +8,8 @@ import type { Nvram } from '../nvram/types.ts';
 export interface QuickRunOptions {
   /** Project path of the program (shown as Program). */
   program: string;
+  /** argv[0]; default the program's file name. */
+  argv0?: string;
   /** Arguments after argv[0]. */
   args?: string[];
   env?: Array<[string, string]>;
@@ -64,7 +66,7 @@ export function quickRun(options: QuickRunOptions): QuickRun {
       ),
     ],
   };
-  const argv0 = options.program.split('/').pop() || options.program;
+  const argv0 = options.argv0 ?? (options.program.split('/').pop() || options.program);
   const nvram: Nvram = {
     args: [argv0, ...(options.args ?? [])],
     env: options.env ?? [],
