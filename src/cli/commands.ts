@@ -7,9 +7,13 @@ import { normalizeProjectPath } from '../engine/run/project-files.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
 import type { RunReport } from '../engine/run/report.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
+import { languageOf } from '../toolchains/language.ts';
+import { runtimeOf } from '../toolchains/python.ts';
 import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
 import type { ParsedFlags } from './parse-flags.ts';
+import { guestPathOf, loadPythonRuntime, pythonQuickRun } from './python-runtime.ts';
+import type { HostMount } from './python-runtime.ts';
 import { reportToJson, traceToText } from './report-json.ts';
 import { runInThread } from './run-in-thread.ts';
 
@@ -20,7 +24,10 @@ const stream = (name: 'stdout' | 'stderr', data: Uint8Array): void => {
   (name === 'stdout' ? process.stdout : process.stderr).write(data);
 };
 
-/** `zvm run MANIFEST`: runs a manifest; channel URIs are relative to --workdir (default: its folder). */
+/**
+ * `zvm run MANIFEST`: runs a manifest; channel URIs are relative to --workdir (default: its folder).
+ * `Program = runtime:python` (or ZeroCloud's `file://python:python`) runs the script the nvram's [args] name.
+ */
 export async function runCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(
     argv,
@@ -35,16 +42,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(manifestPath, d) + '\n');
   if (!manifest || hasErrors(diagnostics)) return fail('refused: the manifest has errors');
   const workdir = resolve(flags.values.get('workdir')?.[0] ?? dirname(manifestPath));
-  if (normalizeProjectPath(manifest.program) === undefined)
+  const python = runtimeOf(manifest.program) === 'python';
+  if (!python && normalizeProjectPath(manifest.program) === undefined)
     return fail(`refused: Program ${manifest.program} is outside the work folder`);
-  const program = readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
+  const program = python
+    ? loadPythonRuntime()
+    : readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
   const files = loadManifestFiles(workdir, manifest);
   const report = await runWithFlags(flags, { manifest, program, files });
   warn(applyChanges(workdir, report.changes));
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
 }
 
-/** `zvm exec PROGRAM.wasm ARGS...`: zvsh-style quick mode with wasmtime-style flags. */
+/**
+ * `zvm exec PROGRAM.wasm|SCRIPT.py ARGS...`: zvsh-style quick mode with wasmtime-style flags. A script runs
+ * on the Python runtime; without --dir its folder is mounted read-only at `/`.
+ */
 export async function execCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(
     argv,
@@ -56,7 +69,9 @@ export async function execCommand(argv: string[]): Promise<number> {
   );
   const [programPath, ...args] = flags.positionals;
   if (!programPath)
-    throw new UsageError('usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm [ARGS...]');
+    throw new UsageError(
+      'usage: zvm exec [--dir HOST[::GUEST]]... [--env K=V]... PROGRAM.wasm|SCRIPT.py [ARGS...]',
+    );
   const env = (flags.values.get('env') ?? []).map((kv): [string, string] => {
     const at = kv.indexOf('=');
     if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${kv}"`);
@@ -64,18 +79,27 @@ export async function execCommand(argv: string[]): Promise<number> {
   });
   const timeout = numberFlag(flags.values.get('timeout')?.[0], 'timeout');
   const memory = numberFlag(flags.values.get('memory')?.[0], 'memory');
-  const program = readBinary(programPath, 'the program');
+  const python = languageOf(programPath) === 'python';
+  if (python && !statSync(programPath, { throwIfNoEntry: false })?.isFile())
+    throw new UsageError(`cannot read the script (${programPath}): no such file`);
+  const program = python ? loadPythonRuntime() : readBinary(programPath, 'the program');
   const files = new Map<string, Uint8Array>();
-  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
-    const [host, guest] = spec.split('::') as [string, string | undefined];
+  const mount = (host: string, guest: string | undefined, access: 'ro' | 'rw') => {
     const hostDir = resolve(host);
     if (!statSync(hostDir, { throwIfNoEntry: false })?.isDirectory())
       throw new UsageError(`--dir ${host}: no such directory`);
     const projectDir = normalizeProjectPath(hostDir) ?? '';
     loadHostPath(files, hostDir, projectDir);
-    return { hostDir, projectDir, guest: guest ?? hostDir };
+    return { hostDir, projectDir, guest: guest ?? hostDir, access };
+  };
+  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
+    const [host, guest] = spec.split('::') as [string, string | undefined];
+    return mount(host, guest, 'rw');
   });
-  const quick = quickRun({ program: programPath, args, env, dirs, timeout, memory });
+  if (python && dirs.length === 0) dirs.push(mount(dirname(resolve(programPath)), '/', 'ro'));
+  const quick = python
+    ? pythonQuickRun(scriptInGuest(programPath, dirs), { args, env, dirs, timeout, memory })
+    : quickRun({ program: programPath, args, env, dirs, timeout, memory });
   if (flags.booleans.has('show-manifest'))
     process.stderr.write(`${quick.manifestText}\n${quick.nvramText}\n`);
   files.set(quick.nvramPath, new TextEncoder().encode(quick.nvramText));
@@ -94,6 +118,14 @@ export async function execCommand(argv: string[]): Promise<number> {
     );
   }
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
+}
+
+/** The guest path of a Python script on the host, through the folders mounted for it. */
+function scriptInGuest(scriptPath: string, dirs: HostMount[]): string {
+  const guest = guestPathOf(resolve(scriptPath), dirs);
+  if (guest === undefined)
+    throw new UsageError(`${scriptPath} is not inside any --dir: mount its folder too`);
+  return guest;
 }
 
 /** `zvm check MANIFEST|NVRAM`: prints diagnostics; exit 1 on any error. */
@@ -162,7 +194,8 @@ function readText(path: string): string {
   return new TextDecoder().decode(readBinary(path, path));
 }
 
-function readBinary(path: string, what: string): Uint8Array {
+/** A host file's bytes, or a UsageError naming what could not be read. */
+export function readBinary(path: string, what: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {

@@ -1,16 +1,20 @@
 import { checkCommand, execCommand, runCommand, SANDBOX_FAILURE } from './commands.ts';
+import { compileCommand } from './compile-command.ts';
 import { UsageError } from './parse-flags.ts';
 
 const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
 
   zvm run MANIFEST [--workdir DIR] [--report FILE|-] [--trace FILE] [--no-determinism]
   zvm exec [--dir HOST[::GUEST]]... [--env K=V]... [--timeout S] [--memory BYTES]
-           [--report FILE|-] [--trace FILE] [--no-determinism] [--show-manifest] PROGRAM.wasm [ARGS...]
+           [--report FILE|-] [--trace FILE] [--no-determinism] [--show-manifest]
+           PROGRAM.wasm|SCRIPT.py [ARGS...]
   zvm job SYSTEM_MAP.json [--workdir DIR] [--report FILE|-]
-  zvm compile SRC.(c|cc|cpp|wat) -o OUT.wasm [-- EXTRA_CLANG_FLAGS]
+  zvm compile SRC.(c|cc|cpp|wat)... [-o OUT.wasm] [-O0|-O2] [-- EXTRA_CLANG_FLAGS]
   zvm check MANIFEST|JOB
 
-The guest's exit code is zvm's; sandbox failures (refused, timeout, memory, crash) exit 125.`;
+The guest's exit code is zvm's; sandbox failures (refused, timeout, memory, crash) exit 125.
+A .py script runs on the built-in Python 3.12 (Program = runtime:python in a manifest).
+zvm compile exits 1 when the sources do not compile.`;
 
 /** Runs one zvm command line; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,8 +31,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write('zvm job: not available yet: ZeroCloud jobs arrive in a later version\n');
         return SANDBOX_FAILURE;
       case 'compile':
-        process.stderr.write('zvm compile: not available yet: the compilers arrive in a later version\n');
-        return SANDBOX_FAILURE;
+        return await compileCommand(rest);
       case undefined:
         process.stderr.write(USAGE + '\n');
         return 2;

@@ -23,11 +23,13 @@ describe('store persistence', () => {
       [
         'activeFile',
         'args',
+        'builtFrom',
         'deterministic',
         'env',
         'files',
         'folders',
         'openFiles',
+        'optimize',
         'stdin',
         'theme',
         'trace',
