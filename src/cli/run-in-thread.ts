@@ -3,7 +3,7 @@ import { channelHost } from '../engine/run/build-sandbox.ts';
 import { killedReport } from '../engine/run/killed-report.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import type { RunReport } from '../engine/run/report.ts';
-import { SharedStorageReader } from '../engine/run/shared-storage.ts';
+import { SharedStorageReader, sharedLengthsBytes } from '../engine/run/shared-storage.ts';
 import { COUNTER_FIELDS } from '../engine/wasi/channel.ts';
 import type { ThreadMessage, ThreadRunMessage } from './thread-protocol.ts';
 
@@ -27,7 +27,7 @@ export async function runInThread(
   const { manifest } = request;
   const count = manifest.channels.length;
   const counters = new SharedArrayBuffer(Math.max(1, count * COUNTER_FIELDS) * 8);
-  const lengths = new SharedArrayBuffer(Math.max(1, count) * 8);
+  const lengths = new SharedArrayBuffer(sharedLengthsBytes(count));
   const reader = new SharedStorageReader(new Float64Array(lengths));
   const consoles = manifest.channels
     .map((c, index) => ({ index, host: channelHost(c.uri), sent: 0 }))

@@ -7,6 +7,7 @@ import {
   text,
 } from '../engine/test-support/sandbox-run.ts';
 import { COUNTER_FIELDS, COUNTER_WRITES } from '../engine/wasi/channel.ts';
+import { sharedLengthsBytes } from '../engine/run/shared-storage.ts';
 import { createMessageHandler, reportBuffers } from './handle-run.ts';
 import { PreparedCache } from './prepared-cache.ts';
 import type { RunMessage, WorkerToHost } from './protocol.ts';
@@ -26,7 +27,7 @@ function runMessage(shared: boolean, overrides: Partial<RunMessage> = {}): RunMe
     deterministic: true,
     trace: false,
     counters: shared ? new SharedArrayBuffer(count * COUNTER_FIELDS * 8) : null,
-    lengths: shared ? new SharedArrayBuffer(count * 8) : null,
+    lengths: shared ? new SharedArrayBuffer(sharedLengthsBytes(count)) : null,
     ...overrides,
   };
 }

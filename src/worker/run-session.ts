@@ -2,7 +2,7 @@ import { channelHost } from '../engine/run/build-sandbox.ts';
 import { killedReport } from '../engine/run/killed-report.ts';
 import type { RunReport } from '../engine/run/report.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
-import { SharedStorageReader } from '../engine/run/shared-storage.ts';
+import { SharedStorageReader, sharedLengthsBytes } from '../engine/run/shared-storage.ts';
 import { COUNTER_FIELDS } from '../engine/wasi/channel.ts';
 import type { OutputStream, RunMessage } from './protocol.ts';
 
@@ -42,13 +42,15 @@ export class RunSession {
     const count = request.manifest.channels.length;
     if (shared) {
       this.countersBuffer = new SharedArrayBuffer(Math.max(1, count * COUNTER_FIELDS) * 8);
-      this.lengthsBuffer = new SharedArrayBuffer(Math.max(1, count) * 8);
+      this.lengthsBuffer = new SharedArrayBuffer(sharedLengthsBytes(count));
     }
     this.counters = this.countersBuffer
       ? new Float64Array(this.countersBuffer)
       : new Float64Array(count * COUNTER_FIELDS);
     this.reader = new SharedStorageReader(
-      this.lengthsBuffer ? new Float64Array(this.lengthsBuffer) : new Float64Array(count),
+      this.lengthsBuffer
+        ? new Float64Array(this.lengthsBuffer)
+        : new Float64Array(sharedLengthsBytes(count) / 8),
     );
     this.consoles = request.manifest.channels
       .map((c, index) => ({ index, stream: channelHost(c.uri) as OutputStream, sent: 0 }))

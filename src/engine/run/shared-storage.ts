@@ -1,7 +1,15 @@
 import { GrowableBytes } from '../wasi/growable-bytes.ts';
 
-/** Told when a channel's shared buffer is replaced by a bigger one. */
+/** Told when a channel's shared buffer is replaced by a bigger one (its contents already copied in). */
 export type StorageGrowthListener = (channelIndex: number, buffer: SharedArrayBuffer) => void;
+
+/** Shared slots per channel in the lengths array: the byte length, and the capacity of the current buffer. */
+export const SHARED_LENGTH_FIELDS = 2;
+
+/** Bytes of the shared lengths array for `channels` channels. */
+export function sharedLengthsBytes(channels: number): number {
+  return Math.max(1, channels) * SHARED_LENGTH_FIELDS * Float64Array.BYTES_PER_ELEMENT;
+}
 
 /**
  * Channel bytes in shared memory with their length mirrored in a shared array, so the thread that
@@ -20,18 +28,27 @@ export class SharedGrowableBytes extends GrowableBytes {
 
   override write(offset: number, data: Uint8Array): void {
     super.write(offset, data);
-    this.lengths[this.index] = this.length;
+    this.lengths[this.index * SHARED_LENGTH_FIELDS] = this.length;
   }
 
   override resize(size: number): void {
     super.resize(size);
-    this.lengths[this.index] = this.length;
+    this.lengths[this.index * SHARED_LENGTH_FIELDS] = this.length;
+  }
+
+  protected override reserve(capacity: number): void {
+    const before = this.capacity();
+    super.reserve(capacity);
+    const buffer = this.backing();
+    if (this.capacity() === before || !(buffer instanceof SharedArrayBuffer)) return;
+    // Announced only now that the old bytes are copied in, and the capacity is published before the
+    // length grows past the old buffer: a reader holding the old buffer then knows it is stale.
+    this.lengths[this.index * SHARED_LENGTH_FIELDS + 1] = buffer.byteLength;
+    this.onGrow(this.index, buffer);
   }
 
   protected override allocate(size: number): Uint8Array {
-    const buffer = new SharedArrayBuffer(size);
-    this.onGrow(this.index, buffer);
-    return new Uint8Array(buffer);
+    return new Uint8Array(new SharedArrayBuffer(size));
   }
 }
 
@@ -43,20 +60,31 @@ export class SharedStorageReader {
 
   /** Records a channel's replacement buffer. */
   grew(channelIndex: number, buffer: SharedArrayBuffer): void {
-    this.buffers[channelIndex] = buffer;
+    const current = this.buffers[channelIndex];
+    // Messages can only bring buffers in the order they were made; never step back to a smaller one.
+    if (!current || buffer.byteLength >= current.byteLength) this.buffers[channelIndex] = buffer;
   }
 
   /** The bytes written to a channel so far (a copy), from `from` on. */
   read(channelIndex: number, from = 0): Uint8Array {
     const buffer = this.buffers[channelIndex];
     if (!buffer) return new Uint8Array(0);
-    const end = Math.min(this.lengths[channelIndex] ?? 0, buffer.byteLength);
-    return new Uint8Array(buffer, 0, end).slice(from);
+    return new Uint8Array(buffer, 0, this.length(channelIndex)).slice(from);
   }
 
-  /** Current length of a channel's bytes. */
+  /**
+   * How many bytes of the channel can be read now: none past the end of the buffer this side holds, and
+   * while a bigger buffer is announced but not yet received, only what is known to be in the old one.
+   */
   length(channelIndex: number): number {
     const buffer = this.buffers[channelIndex];
-    return buffer ? Math.min(this.lengths[channelIndex] ?? 0, buffer.byteLength) : 0;
+    if (!buffer) return 0;
+    const length = this.lengths[channelIndex * SHARED_LENGTH_FIELDS] ?? 0;
+    const capacity = this.lengths[channelIndex * SHARED_LENGTH_FIELDS + 1] ?? 0;
+    if (capacity > buffer.byteLength) return Math.min(this.safe[channelIndex] ?? 0, buffer.byteLength);
+    this.safe[channelIndex] = Math.min(length, buffer.byteLength);
+    return this.safe[channelIndex];
   }
+
+  private readonly safe: number[] = [];
 }

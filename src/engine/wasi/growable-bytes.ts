@@ -45,6 +45,16 @@ export class GrowableBytes {
     this.buffer = next;
   }
 
+  /** Bytes the current storage can hold. */
+  protected capacity(): number {
+    return this.buffer.length;
+  }
+
+  /** The current storage's underlying buffer. */
+  protected backing(): ArrayBufferLike {
+    return this.buffer.buffer;
+  }
+
   /** Allocates backing storage; overridden to place it in shared memory. */
   protected allocate(size: number): Uint8Array {
     return new Uint8Array(size);
