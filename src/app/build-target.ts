@@ -31,7 +31,15 @@ export function buildTargetFor(
   if (!activeFile.endsWith('.manifest')) return undefined;
   const program = parseManifest(decoder.decode(files[activeFile])).manifest?.program;
   const wasm = program === undefined ? undefined : programPath(activeFile, program);
-  if (wasm === undefined) return undefined;
+  return wasm === undefined ? undefined : buildTargetForProgram(files, wasm);
+}
+
+/** The build that makes the project's `wasm` file from a source beside it with the same name, if any. */
+export function buildTargetForProgram(
+  files: Record<string, Uint8Array>,
+  wasm: string,
+): BuildTarget | undefined {
+  if (!wasm.toLowerCase().endsWith('.wasm')) return undefined;
   const stem = wasm.slice(0, -'.wasm'.length);
   const source = SOURCE_EXTENSIONS.map((ext) => stem + ext).find((p) => Object.hasOwn(files, p));
   const unit = source === undefined ? undefined : oneMain(files, compileUnitFor(files, source));

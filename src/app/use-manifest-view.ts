@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Diagnostic } from '../engine/diagnostics.ts';
 import type { Manifest } from '../engine/manifest/types.ts';
 import { useAppStore } from '../store/index.ts';
+import { isJobFile, jobDiagnostics } from './job-runner.ts';
 import { manifestDiagnostics, planRun } from './plan-run.ts';
 
 /** What the Manifest panel and the editor markers show, recomputed as files change. */
@@ -23,7 +24,11 @@ export function useManifestView(): ManifestView {
   const args = useAppStore((s) => s.args);
   const env = useAppStore((s) => s.env);
   return useMemo(() => {
-    const diagnostics = manifestDiagnostics(files);
+    const diagnostics = { ...manifestDiagnostics(files), ...jobDiagnostics(files) };
+    if (activeFile !== null && isJobFile(activeFile, files[activeFile])) {
+      const problem = `${activeFile} is a ZeroCloud job: Run starts every node in its own sandbox; see the Job tab`;
+      return { manifest: null, source: null, problem, manifestPath: null, quick: null, diagnostics };
+    }
     const plan = planRun({ files, activeFile }, { stdin: '', args, env });
     if (plan.kind === 'blocked') {
       return {

@@ -10,6 +10,7 @@ import { SandboxClient } from '../worker/sandbox-client.ts';
 import { TOOLCHAIN_NAMES, buildProgram, cancelBuild, pythonRuntime } from './build-runner.ts';
 import { buildTargetFor } from './build-target.ts';
 import { compareRuns } from './compare-runs.ts';
+import { isJobFile, runJobFile } from './job-runner.ts';
 import type { RunComparison } from './compare-runs.ts';
 import { planRun } from './plan-run.ts';
 import type { PlannedRun } from './plan-run.ts';
@@ -134,7 +135,24 @@ export function useRunController(sinks: RunSinks) {
       consoleRef.current?.notice(report.message, GOOD.includes(report.state) ? 'ok' : 'error');
     };
 
+    let jobStop: AbortController | null = null;
+    /** Runs the open job file (a ZeroCloud system map) instead of one sandbox. */
+    const runJob = async (path: string): Promise<void> => {
+      consoleRef.current?.clear();
+      sinks.onComparison(null);
+      jobStop = new AbortController();
+      try {
+        await runJobFile(path, consoleRef.current, jobStop.signal);
+      } finally {
+        jobStop = null;
+      }
+    };
+
     const run = async (): Promise<void> => {
+      const { files, activeFile, job } = useAppStore.getState();
+      if (busy() || job.status === 'running') return;
+      if (activeFile !== null && isJobFile(activeFile, files[activeFile])) return runJob(activeFile);
+      if (job.path !== null) useAppStore.getState().clearJob();
       const plan = await begin();
       if (plan) finish(plan, await once(plan, plan.label));
     };
@@ -162,6 +180,7 @@ export function useRunController(sinks: RunSinks) {
       build: () => void build(),
       stop: () => {
         if (useAppStore.getState().build.status === 'building') cancelBuild();
+        jobStop?.abort();
         client().stop();
       },
       status: (run: RunState, build: BuildState): RunStatus => {
@@ -169,6 +188,11 @@ export function useRunController(sinks: RunSinks) {
           return { tone: 'running', text: `Loading ${TOOLCHAIN_NAMES[build.progress.toolchain]}…` };
         if (build.status === 'building') return { tone: 'running', text: `Compiling ${build.label ?? ''}…` };
         if (run.status === 'running') return { tone: 'running', text: `Running ${run.label ?? ''}…` };
+        const { job } = useAppStore.getState();
+        if (job.status === 'running') return { tone: 'running', text: `Running the job ${job.path ?? ''}…` };
+        if (job.report && !run.blocked) {
+          return { tone: job.report.state === 'done' ? 'ok' : 'error', text: job.report.summary };
+        }
         if (run.blocked) return { tone: 'error', text: `Not run: ${run.blocked.reason}` };
         if (run.result) {
           return { tone: GOOD.includes(run.result.state) ? 'ok' : 'error', text: run.result.message };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lines, makeTempDir, removeTempDirs, stdioChannels, writeManifest, zvm } from './cli-test-support.ts';
 
-// `zvm check` prints diagnostics only; the usage paths exit 2 (or 125 for what is not built yet).
+// `zvm check` prints diagnostics only; the usage paths exit 2.
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir();
@@ -99,9 +99,17 @@ describe('zvm usage', () => {
     expect(result.stderr).toMatch(/^zvm run: usage: zvm run MANIFEST/);
   });
 
-  it.each([['job', 'system.map.json']])('zvm %s is not available yet: exit 125 with one line', (...argv) => {
-    const result = zvm(argv, { cwd: dir });
-    expect(result.status).toBe(125);
-    expect(lines(result.stderr)).toEqual([expect.stringContaining('not available yet')]);
+  it('says what is missing when job has no map, exit 2', () => {
+    const result = zvm(['job']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^zvm job: usage: zvm job SYSTEM_MAP/);
+  });
+
+  it('names a job map that cannot be read, exit 2', () => {
+    const result = zvm(['job', 'system.map.json'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(/^zvm job: cannot read the job \(system\.map\.json\): ENOENT/),
+    ]);
   });
 });

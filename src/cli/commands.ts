@@ -10,6 +10,7 @@ import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import { languageOf } from '../toolchains/language.ts';
 import { runtimeOf } from '../toolchains/python.ts';
 import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
+import { checkJobCommand } from './job-command.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
 import type { ParsedFlags } from './parse-flags.ts';
 import { guestPathOf, loadPythonRuntime, pythonQuickRun } from './python-runtime.ts';
@@ -128,14 +129,11 @@ function scriptInGuest(scriptPath: string, dirs: HostMount[]): string {
   return guest;
 }
 
-/** `zvm check MANIFEST|NVRAM`: prints diagnostics; exit 1 on any error. */
+/** `zvm check MANIFEST|NVRAM|JOB`: prints diagnostics; exit 1 on any error. */
 export function checkCommand(argv: string[]): number {
   const [path, ...extra] = argv;
   if (!path || extra.length > 0) throw new UsageError('usage: zvm check MANIFEST|JOB');
-  if (path.endsWith('.json') || path.endsWith('system.map')) {
-    process.stderr.write('zvm check: job files are not supported yet (they arrive with ZeroCloud jobs)\n');
-    return SANDBOX_FAILURE;
-  }
+  if (path.endsWith('.json') || path.endsWith('system.map')) return checkJobCommand(path);
   const text = readText(path);
   const diagnostics = path.endsWith('.nvram')
     ? parseNvram(text).diagnostics

@@ -1,5 +1,6 @@
 import { checkCommand, execCommand, runCommand, SANDBOX_FAILURE } from './commands.ts';
 import { compileCommand } from './compile-command.ts';
+import { jobCommand } from './job-command.ts';
 import { UsageError } from './parse-flags.ts';
 
 const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
@@ -8,7 +9,7 @@ const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
   zvm exec [--dir HOST[::GUEST]]... [--env K=V]... [--timeout S] [--memory BYTES]
            [--report FILE|-] [--trace FILE] [--no-determinism] [--show-manifest]
            PROGRAM.wasm|SCRIPT.py [ARGS...]
-  zvm job SYSTEM_MAP.json [--workdir DIR] [--report FILE|-]
+  zvm job SYSTEM_MAP.json [--workdir DIR] [--report FILE|-] [--jobs N] [--timeout S] [--no-determinism]
   zvm compile SRC.(c|cc|cpp|wat)... [-o OUT.wasm] [-O0|-O2] [-- EXTRA_CLANG_FLAGS]
   zvm check MANIFEST|JOB
 
@@ -28,8 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
         return checkCommand(rest);
       case 'job':
-        process.stderr.write('zvm job: not available yet: ZeroCloud jobs arrive in a later version\n');
-        return SANDBOX_FAILURE;
+        return await jobCommand(rest);
       case 'compile':
         return await compileCommand(rest);
       case undefined:

@@ -51,6 +51,8 @@ export interface RunSlice {
   finishRun(report: RunReport, workdir?: string): void;
   /** Records why Run could not start. */
   blockRun(reason: string, diagnostics?: Record<string, Diagnostic[]>): void;
+  /** Shows a report already applied elsewhere (a job node's) in the Report and Trace views. */
+  showReport(report: RunReport, label: string): void;
 }
 
 /** Nothing has run yet. */
@@ -83,4 +85,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set({ run: { ...get().run, status: 'idle', result: { state, exitCode, message, wallMs }, report } });
   },
   blockRun: (reason, diagnostics = {}) => set({ run: { ...initialRun, blocked: { reason, diagnostics } } }),
+  showReport: (report, label) => {
+    const { state, exitCode, message, wallMs } = report;
+    set({ run: { ...initialRun, label, result: { state, exitCode, message, wallMs }, report } });
+  },
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../engine/test-support/fixture-cache.ts';
-import { STDIO_CHANNELS, manifestText, parseValidManifest, text } from '../engine/test-support/sandbox-run.ts';
+import {
+  STDIO_CHANNELS,
+  manifestText,
+  parseValidManifest,
+  text,
+} from '../engine/test-support/sandbox-run.ts';
 import { FakeWorkers, inProcess } from './fake-worker.ts';
 import type { FakeBehaviour } from './fake-worker.ts';
 import { SandboxClient } from './sandbox-client.ts';
@@ -41,5 +46,14 @@ describe('SandboxPool', () => {
     p.stopAll();
     const reports = await Promise.all(runs);
     expect(reports.map((r) => r.state)).toEqual(['killed', 'killed']);
+  });
+
+  it('an aborted signal kills just that run', async () => {
+    const { pool: p } = pool(2, () => {});
+    const controller = new AbortController();
+    const run = p.run(request, noOutput, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort();
+    expect((await run).state).toBe('killed');
   });
 });

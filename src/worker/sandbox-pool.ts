@@ -23,12 +23,20 @@ export class SandboxPool {
     private readonly makeClient: ClientFactory = () => new SandboxClient({ warm: false }),
   ) {}
 
-  /** Runs one program when a client is free; resolves with its report (also when killed or crashed). */
-  async run(request: SandboxRequest, callbacks: RunCallbacks): Promise<RunReport> {
+  /**
+   * Runs one program when a client is free; resolves with its report (also when killed or crashed).
+   * Aborting `signal` kills this run (it resolves as stopped); a run aborted while queued never starts.
+   */
+  async run(request: SandboxRequest, callbacks: RunCallbacks, signal?: AbortSignal): Promise<RunReport> {
     const client = await this.acquire();
+    const stop = () => client.stop();
+    signal?.addEventListener('abort', stop);
     try {
-      return await client.run(request, callbacks);
+      const running = client.run(request, callbacks);
+      if (signal?.aborted) client.stop();
+      return await running;
     } finally {
+      signal?.removeEventListener('abort', stop);
       this.release(client);
     }
   }

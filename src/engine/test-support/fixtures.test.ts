@@ -39,6 +39,7 @@ describe('C fixtures under node:wasi', () => {
       'loop-forever',
       'malloc-mb',
       'seek-last-line',
+      'stream-64k',
       'unreachable',
       'wordcount',
       'write-file',

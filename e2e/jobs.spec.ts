@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { consoleText, openApp, runButton } from './support.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+test('the word count job runs every node in parallel workers and the reducer prints the total', async ({
+  page,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await openApp(page);
+  await page
+    .getByRole('combobox', { name: 'Open example' })
+    .selectOption({ label: 'MapReduce word count (ZeroCloud job)' });
+  await expect(page.getByRole('tab', { name: 'wordcount.job.json' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await runButton(page).click();
+  const job = page.getByRole('region', { name: 'Job' });
+  const nodes = job.getByRole('list', { name: 'Job nodes' });
+  await expect(nodes.getByRole('button')).toHaveCount(5, { timeout: 60_000 });
+  for (const name of ['map-1', 'map-2', 'map-3', 'map-4', 'reduce']) {
+    await expect(nodes.getByRole('button', { name: new RegExp(`^${name} done`) })).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+  await expect(consoleText(page)).toContainText(/78 total \(4 mappers\)/);
+  await expect(job.getByRole('list', { name: 'Job connections' })).toContainText('map-1 → reduce');
+  // A node's report shows in the Report view.
+  await nodes.getByRole('button', { name: /^map-2 done/ }).click();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByRole('region', { name: 'Report' })).toContainText('/dev/out/reduce');
+});
+
+test('a job with a mistake is not run and the mistake is marked on its line', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await openApp(page);
+  await page
+    .getByRole('combobox', { name: 'Open example' })
+    .selectOption({ label: 'MapReduce word count (ZeroCloud job)' });
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(
+    '[{"name": "map", "exec": {"path": "mapper.wasm"}, "connect": ["nowhere"]}]',
+  );
+  await runButton(page).click();
+  await expect(consoleText(page)).toContainText('Not run');
+  await expect(consoleText(page)).toContainText('nowhere');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+});

@@ -1,0 +1,13 @@
+export { checkJob, planJob } from './plan-job.ts';
+export type { PlannedJob } from './plan-job.ts';
+export { parseJob } from './parse-job.ts';
+export type { ParsedJob } from './parse-job.ts';
+export { expandJob } from './expand-job.ts';
+export { JOB_CHANNEL_LIMIT, JOB_PYTHON_PROGRAM, JOB_TIMEOUT, wireJob } from './wire-job.ts';
+export type { WireOptions } from './wire-job.ts';
+export { runJob } from './run-job.ts';
+export type { RunJobOptions, RunNode } from './run-job.ts';
+export type { EdgeReport, JobEvent, JobNodeReport, JobReport, JobState, NodeStatus } from './job-report.ts';
+export { JOB_LIMITS } from './job-schema.ts';
+export { isJobPath } from './job-paths.ts';
+export type * from './types.ts';
