@@ -42,7 +42,9 @@ export async function runInThread(
     }
   };
 
-  const worker = new Worker(THREAD_ENTRY);
+  const worker = idleThreads.pop() ?? new Worker(THREAD_ENTRY);
+  worker.ref();
+  let reusable = false;
   let started = performance.now();
   const message: ThreadRunMessage = {
     type: 'run',
@@ -60,6 +62,7 @@ export async function runInThread(
   try {
     const outcome = await new Promise<RunReport | 'timeout'>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      worker.removeAllListeners();
       worker.on('message', (m: ThreadMessage) => {
         if (m.type === 'started') {
           started = performance.now();
@@ -86,6 +89,7 @@ export async function runInThread(
     });
     if (outcome !== 'timeout') {
       flush();
+      reusable = true;
       return outcome;
     }
     await worker.terminate();
@@ -93,6 +97,15 @@ export async function runInThread(
     return killedReport(request, reader, new Float64Array(counters), performance.now() - started, 'timeout');
   } finally {
     clearInterval(poll);
-    void worker.terminate();
+    worker.removeAllListeners();
+    if (reusable && idleThreads.length < MAX_IDLE_THREADS) {
+      // Idle threads must not keep zvm alive once its work is done.
+      worker.unref();
+      idleThreads.push(worker);
+    } else void worker.terminate();
   }
 }
+
+/** Threads that finished a run normally, kept to start the next run (a job's next node) without loading the engine again. */
+const idleThreads: Worker[] = [];
+const MAX_IDLE_THREADS = 8;

@@ -7,7 +7,8 @@ import type { ThreadMessage, ThreadRunMessage } from './thread-protocol.ts';
 const port = parentPort!;
 const post = (message: ThreadMessage): void => port.postMessage(message);
 
-port.once('message', (message: ThreadRunMessage) => {
+// One run at a time; the thread is kept for the next run (a job's nodes) unless it was terminated.
+port.on('message', (message: ThreadRunMessage) => {
   // The Timeout clock starts now, not while this thread was still loading the engine.
   post({ type: 'started' });
   try {

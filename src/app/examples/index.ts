@@ -1,5 +1,7 @@
 import { defaultProject } from '../default-project/index.ts';
 import type { ProjectSnapshot } from '../default-project/index.ts';
+import { mapreduceProject } from './mapreduce/index.ts';
+import { pipelineProject } from './pipeline/index.ts';
 import { wordcountProject } from './wordcount/index.ts';
 
 /** A project the user can open from the toolbar. */
@@ -13,4 +15,6 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   { id: 'hello', title: 'Hello, sandbox (stdin → stdout)', load: defaultProject },
   { id: 'wordcount', title: 'Word count (file channels, nvram)', load: wordcountProject },
+  { id: 'mapreduce', title: 'MapReduce word count (ZeroCloud job)', load: mapreduceProject },
+  { id: 'pipeline', title: 'Two-stage pipeline (ZeroCloud job)', load: pipelineProject },
 ];
