@@ -38,13 +38,18 @@ test('a job with a mistake is not run and the mistake is marked on its line', as
   await page
     .getByRole('combobox', { name: 'Open example' })
     .selectOption({ label: 'MapReduce word count (ZeroCloud job)' });
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(
-    '[{"name": "map", "exec": {"path": "mapper.wasm"}, "connect": ["nowhere"]}]',
-  );
+  await page.getByTestId('upload-files-input').setInputFiles({
+    name: 'broken.job.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      '[\n  {"name": "map", "exec": {"path": "mapper.wasm"},\n   "connect": ["nowhere"]}\n]\n',
+    ),
+  });
+  await expect(page.getByRole('tab', { name: 'broken.job.json' })).toHaveAttribute('aria-selected', 'true');
   await runButton(page).click();
   await expect(consoleText(page)).toContainText('Not run');
-  await expect(consoleText(page)).toContainText('nowhere');
+  await expect(consoleText(page)).toContainText(
+    'broken.job.json line 3: group 1 (map): connect names "nowhere"',
+  );
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
 });

@@ -12,20 +12,28 @@ import type { EditorReveal } from '../components/Editor/editor-session.ts';
 import { FilePreview } from '../components/FileChanges/FilePreview.tsx';
 import { RunChangesList } from '../components/FileChanges/RunChangesList.tsx';
 import { FileTree } from '../components/FileTree/FileTree.tsx';
+import { JobGraph } from '../components/JobGraph/JobGraph.tsx';
+import { AppNotice } from '../components/Notice/AppNotice.tsx';
+import { ProjectsDialog } from '../components/Projects/ProjectsDialog.tsx';
+import { ShareDialog } from '../components/Share/ShareDialog.tsx';
 import { ManifestDiagram } from '../components/ManifestDiagram/ManifestDiagram.tsx';
 import { ReportPanel } from '../components/ReportPanel/ReportPanel.tsx';
 import { RunInputs } from '../components/RunInputs/RunInputs.tsx';
 import { Toolbar } from '../components/Toolbar/Toolbar.tsx';
 import { TraceView } from '../components/TraceView/TraceView.tsx';
 import { QUICK_NVRAM_PATH } from '../engine/run/quick-mode.ts';
+import type { LaunchOptions } from '../share/launch-options.ts';
 import { useAppStore } from '../store/index.ts';
 import type { RunComparison } from './compare-runs.ts';
-import type { ProjectSnapshot } from './default-project/index.ts';
 import { EXAMPLES } from './examples/index.ts';
-import { TOOLCHAIN_NAMES, trustShippedPrograms } from './build-runner.ts';
+import { TOOLCHAIN_NAMES } from './build-runner.ts';
 import { InspectorTabs } from './InspectorTabs.tsx';
 import { makeGeneratedEditable, useManifestEditing } from './use-manifest-editing.ts';
+import { useJobView } from './use-job-view.ts';
 import { useManifestView } from './use-manifest-view.ts';
+import { startFullAppOnce } from './startup.ts';
+import { useOfflineInfo } from './use-offline-info.ts';
+import { useProjectMenu } from './use-project-menu.ts';
 import { useProjectActions } from './use-project-actions.ts';
 import { useRegionCycling } from './use-region-cycling.ts';
 import { useRunController } from './use-run-controller.ts';
@@ -35,16 +43,8 @@ import './app.css';
 // Monaco is large: the first screen (and the Run button) must not wait for it.
 const EditorPane = lazy(() => import('../components/Editor/EditorPane.tsx'));
 
-function openProject(project: ProjectSnapshot): void {
-  const store = useAppStore.getState();
-  store.loadProject(project.files, project.folders, project.openFiles);
-  store.setStdin(project.stdin);
-  store.forgetBuilds();
-  trustShippedPrograms();
-}
-
 /** The playground: toolbar, files, editor, manifest diagram and meters, trace/report/preview, console, inputs. */
-export function App() {
+export function App({ launch }: { launch: LaunchOptions }) {
   const consoleRef = useRef<ConsoleHandle>(null);
   const metersRef = useRef<MetersHandle>(null);
   const [comparison, setComparison] = useState<RunComparison | null>(null);
@@ -67,6 +67,8 @@ export function App() {
   const traceEnabled = useAppStore((s) => s.trace);
   const build = useAppStore((s) => s.build);
   const optimize = useAppStore((s) => s.optimize);
+  const projectMeta = useAppStore((s) => s.projectMeta);
+  const recentProjects = useAppStore((s) => s.recentProjects);
   const ui = useAppStore.getState();
   const theme = useResolvedTheme(themeChoice);
   const controller = useRunController({
@@ -77,17 +79,29 @@ export function App() {
   });
   const actions = useProjectActions(consoleRef);
   const view = useManifestView();
+  const jobView = useJobView();
+  // A job that starts brings its graph to the front.
+  useEffect(() => {
+    if (jobView.running) setTab('job');
+  }, [jobView.running]);
   const editing = useManifestEditing(view.manifestPath, consoleRef);
   useRegionCycling();
+  const menu = useProjectMenu(() => {
+    setMeterChannels([]);
+    setComparison(null);
+    consoleRef.current?.clear();
+  });
+  const offline = useOfflineInfo(build.progress === null);
 
-  // The autosaved project comes back from IndexedDB; a first visit (or an empty project) gets the default.
+  // The autosaved project comes back from IndexedDB, then a share link in the address opens (nothing runs).
   useEffect(() => {
-    const start = () => {
-      if (Object.keys(useAppStore.getState().files).length === 0) openProject(EXAMPLES[0]!.load());
-      else trustShippedPrograms();
-    };
-    if (useAppStore.persist.hasHydrated()) start();
-    else return useAppStore.persist.onFinishHydration(start);
+    const dropFragment = () =>
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    void startFullAppOnce(launch, dropFragment).then((notice) => {
+      if (notice) menu.setNotice(notice);
+    });
+    // Once per page: the launch options do not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -100,11 +114,15 @@ export function App() {
       } else if (event.key.toLowerCase() === 'b' && (event.ctrlKey || event.metaKey) && !event.altKey) {
         event.preventDefault();
         controller.build();
+      } else if (event.key.toLowerCase() === 's' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        // The browser's "Save page" is no use here: Ctrl/Cmd+S shares instead.
+        event.preventDefault();
+        menu.shareNow();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [controller]);
+  }, [controller, menu]);
 
   const fileList = useMemo(() => Object.keys(files).sort(), [files]);
   const diagnostics = useMemo(
@@ -126,16 +144,6 @@ export function App() {
     [meterChannels, view.manifest],
   );
 
-  const openExample = (id: string) => {
-    const example = EXAMPLES.find((e) => e.id === id);
-    if (!example) return;
-    if (!window.confirm(`Open the example “${example.title}”? It replaces the files of the current project.`))
-      return;
-    openProject(example.load());
-    setMeterChannels([]);
-    setComparison(null);
-    consoleRef.current?.clear();
-  };
   const openFile = (path: string) => {
     actions.open(path);
     ui.previewFile(path);
@@ -162,7 +170,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar
-        running={run.status === 'running'}
+        running={run.status === 'running' || jobView.running}
         building={build.status === 'building' || build.progress !== null}
         download={download}
         optimize={optimize}
@@ -174,8 +182,47 @@ export function App() {
         onStop={controller.stop}
         onTheme={ui.setTheme}
         examples={EXAMPLES}
-        onOpenExample={openExample}
-      />
+        onOpenExample={menu.openExample}
+        projectName={projectMeta.name}
+        onProjects={menu.toggleProjects}
+        projectsOpen={menu.open === 'projects'}
+        onShare={menu.toggleShare}
+        shareOpen={menu.open === 'share'}
+        offline={offline.info}
+        onOfflineOpen={offline.refresh}
+      >
+        {menu.open === 'share' && menu.share && (
+          <ShareDialog
+            view={menu.share}
+            includeBuilt={menu.includeBuilt}
+            onIncludeBuilt={menu.setIncludeBuilt}
+            embedReadOnly={menu.embed.readOnly}
+            embedAutorun={menu.embed.autorun}
+            onEmbedOptions={menu.setEmbedOptions}
+            onCopy={menu.copy}
+            onDownloadZapp={menu.exportZapp}
+            onClose={menu.close}
+          />
+        )}
+        {menu.open === 'projects' && (
+          <ProjectsDialog
+            key={projectMeta.id}
+            name={projectMeta.name}
+            onRename={menu.rename}
+            recent={recentProjects.filter((entry) => entry.id !== projectMeta.id)}
+            onNew={menu.newProject}
+            onOpenRecent={menu.openRecent}
+            onRenameRecent={menu.renameRecent}
+            onDeleteRecent={menu.deleteRecent}
+            onImportZapp={menu.importZapp}
+            onExportZapp={menu.exportZapp}
+            onClose={menu.close}
+          />
+        )}
+      </Toolbar>
+      {menu.notice && (
+        <AppNotice tone={menu.notice.tone} text={menu.notice.text} onDismiss={() => menu.setNotice(null)} />
+      )}
       <div className="app-main">
         <Group orientation="vertical" className="app-grid">
           <Panel defaultSize="70" minSize="30">
@@ -194,7 +241,9 @@ export function App() {
                     onDelete={actions.remove}
                     onUpload={actions.upload}
                     onDownloadFile={actions.downloadFile}
-                    onDownloadProject={actions.downloadProject}
+                    onDownloadProject={(format) =>
+                      format === 'zapp' ? menu.exportZapp() : actions.downloadProject(format)
+                    }
                   />
                   {Object.keys(runChanges).length > 0 && (
                     <RunChangesList changes={runChanges} selected={previewPath} onSelect={preview} />
@@ -278,6 +327,11 @@ export function App() {
                                 hasRun={run.report !== null}
                               />
                             ),
+                          },
+                          {
+                            id: 'job',
+                            label: 'Job',
+                            content: <JobGraph {...jobView} />,
                           },
                           {
                             id: 'preview',

@@ -23,6 +23,7 @@ const project: ShareProject = {
   },
   folders: ['out', 'deep/er/still-empty', 'data'],
   openFile: 'main.c',
+  tabs: ['manifest.zvm', 'main.c'],
   stdin: 'line one\nline two\n',
   args: '--verbose 3',
   env: 'LANG=C.UTF-8\nNAME=zvm',
@@ -47,6 +48,10 @@ function errorOf(fragment: string): string {
 // Encoded once by encodeShare (v1); later versions must keep opening it.
 const FROZEN_V1 =
   'p=1.TY6xCsJAEER_5dhKIUQFEYlYaGFtKajFJbfRg7gX7jZBCPdn6fJjbixCupnhDTMdlLbCANm9g1rzGzLILaVGMySQ64C7rUSn6_4MMZmQjxamEILxy-ItsRqzReusWapOeeTGk1ofVHzQvBl8sRr6lKU2tYce4jOB0lUG_XgFXMMgiauRLnJvvhjYWPpPitH-JTxolYtBakXfjhuIPw';
+
+// Encoded by encodeShare once tabs were shared (still v1: an additive field).
+const FROZEN_V1_TABS =
+  'p=1.XU6xCsJQDPyVkEmhFFwrrs7u6hBtWh_05ZW8tAql_-7LYsHtLneXuwW7MHDG5rrgSPbCBql-YoXGHyskiEGkILs5hXYPCyjbpAKHI6w3wbX6xXSSOpKEjrNt-YumXinCCah-U46euVfYpaFl9dpC0shyLiu2bnq49P_SxWLP1gYpXr9oX4yOWGYH6xc';
 
 // eslint-disable-next-line no-control-regex -- generated names must avoid separators and control characters
 const NOT_IN_NAMES = /[/\\\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
@@ -84,6 +89,7 @@ describe('share codec', () => {
         },
         folders: ['out'],
         openFile: 'main.c',
+        tabs: ['main.c'],
         stdin: 'in',
         args: 'a b',
         env: 'X=1',
@@ -91,9 +97,30 @@ describe('share codec', () => {
     });
   });
 
-  it('drops an openFile that is not one of the files', () => {
-    const result = decodeShare(encodeShare({ ...project, openFile: 'missing.c' }));
+  it('keeps opening a frozen v1 link that lists the open tabs', () => {
+    expect(decodeShare(FROZEN_V1_TABS)).toEqual({
+      ok: true,
+      project: {
+        files: {
+          'a.c': strToU8('int main(void) { return 1; }\n'),
+          'run.manifest': strToU8('Program = a.wasm\n'),
+        },
+        folders: [],
+        openFile: 'a.c',
+        tabs: ['run.manifest', 'a.c'],
+        stdin: '',
+        args: '',
+        env: '',
+      },
+    });
+  });
+
+  it('drops an openFile and tabs that are not among the files, and keeps the open file a tab', () => {
+    const result = decodeShare(encodeShare({ ...project, openFile: 'missing.c', tabs: ['gone', 'main.c'] }));
     expect(result.ok && result.project.openFile).toBeNull();
+    expect(result.ok && result.project.tabs).toEqual(['main.c']);
+    const noTabs = decodeShare(encodeShare({ ...project, tabs: [] }));
+    expect(noTabs.ok && noTabs.project.tabs).toEqual(['main.c']);
   });
 
   it('decode(encode(p)) equals p for random projects', () => {
@@ -110,11 +137,12 @@ describe('share codec', () => {
         entries: fc.array(fc.tuple(path, bytes), { maxLength: 12 }),
         folders: fc.uniqueArray(path, { maxLength: 4 }),
         pickOpen: fc.nat(),
+        pickTabs: fc.array(fc.nat(), { maxLength: 4 }),
         stdin: fc.string(),
         args: fc.string(),
         env: fc.string(),
       })
-      .map(({ entries, folders, pickOpen, stdin, args, env }): ShareProject => {
+      .map(({ entries, folders, pickOpen, pickTabs, stdin, args, env }): ShareProject => {
         // Keep only a consistent tree: no duplicates, no path that is both a file and a folder.
         const files: Record<string, Uint8Array> = Object.create(null);
         const isUnder = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
@@ -123,7 +151,9 @@ describe('share codec', () => {
         const names = Object.keys(files);
         const keptFolders = folders.filter((f) => !names.some((n) => n === f || f.startsWith(`${n}/`)));
         const openFile = names.length === 0 ? null : (names[pickOpen % names.length] ?? null);
-        return { files, folders: keptFolders, openFile, stdin, args, env };
+        const tabs = [...new Set(pickTabs.map((i) => names[i % names.length]!).filter(Boolean))];
+        if (openFile !== null && !tabs.includes(openFile)) tabs.push(openFile);
+        return { files, folders: keptFolders, openFile, tabs, stdin, args, env };
       });
     fc.assert(
       fc.property(arbitraryProject, (p) => {

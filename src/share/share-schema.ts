@@ -11,6 +11,8 @@ export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 export const MAX_FILES = 2000;
 /** Most folders a shared project may list. */
 export const MAX_FOLDERS = 2000;
+/** Most editor tabs a shared project may list. */
+export const MAX_TABS = 200;
 /** Most segments in one path (`a/b/c` has 3). */
 export const MAX_PATH_DEPTH = 32;
 /** Longest path, in UTF-16 code units. */
@@ -29,11 +31,15 @@ export const shareFileSchema = z
     message: 'needs exactly one of "text" or "base64"',
   });
 
-/** The v1 JSON payload. Unknown keys are dropped so additive fields never break older links. */
+/**
+ * The v1 JSON payload. Unknown keys are dropped so additive fields never break older links; `tabs` (the
+ * open editor tabs, in order) was added later, so a link without it still opens.
+ */
 export const sharePayloadV1Schema = z.object({
   files: z.array(shareFileSchema),
   folders: z.array(z.string()),
   openFile: z.string().nullable(),
+  tabs: z.array(z.string()).optional(),
   stdin: z.string(),
   args: z.string(),
   env: z.string(),

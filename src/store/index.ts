@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { projectStorage } from './project-storage.ts';
+import { createProjectMetaSlice } from './project-meta-slice.ts';
+import { projectStorage, resumeAutosave } from './project-storage.ts';
 import type { AppState } from './app-state.ts';
 import { createBuildSlice } from './build-slice.ts';
+import { createJobSlice } from './job-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
@@ -14,7 +16,14 @@ export type { FileBadge, RunChange } from './run-changes.ts';
 export type { GeneratedConfig, RunBlocked, RunStart, RunState, RunSlice, RunSummary } from './run-slice.ts';
 export type { Theme, UiSlice } from './ui-slice.ts';
 export type { BuildSlice, BuildState, BuiltRecord } from './build-slice.ts';
+export type { JobNodeView, JobSlice, JobViewState } from './job-slice.ts';
 export type { FileMap } from './paths.ts';
+export type { ProjectContent } from './project-content.ts';
+export { contentKey, contentOf, isEmptyContent } from './project-content.ts';
+export type { ProjectMeta, ProjectMetaSlice, ProjectOrigin } from './project-meta-slice.ts';
+export { MAX_PROJECT_NAME, cleanProjectName, newProjectId } from './project-meta-slice.ts';
+export type { RecentProject, RecentProjects } from './recent-projects.ts';
+export { recentProjects } from './recent-projects.ts';
 export { pathError } from './paths.ts';
 export * from './selectors.ts';
 
@@ -33,9 +42,13 @@ export type PersistedState = Pick<
   | 'trace'
   | 'optimize'
   | 'builtFrom'
+  | 'projectMeta'
 >;
 
-/** The app's one store, built from slices; the project is autosaved to IndexedDB (here, and only here). */
+/**
+ * The app's one store, built from slices; the project is autosaved to IndexedDB (here, and only here) once
+ * startAutosave has read the saved one back.
+ */
 export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
@@ -43,11 +56,14 @@ export const useAppStore = create<AppState>()(
       ...createRunSlice(...a),
       ...createUiSlice(...a),
       ...createBuildSlice(...a),
+      ...createProjectMetaSlice(...a),
+      ...createJobSlice(...a),
     }),
     {
       name: 'project',
       version: 1,
       storage: projectStorage<PersistedState>(),
+      skipHydration: true,
       partialize: (s): PersistedState => ({
         files: s.files,
         folders: s.folders,
@@ -61,7 +77,14 @@ export const useAppStore = create<AppState>()(
         trace: s.trace,
         optimize: s.optimize,
         builtFrom: s.builtFrom,
+        projectMeta: s.projectMeta,
       }),
     },
   ),
 );
+
+/** Reads the autosaved project back into the store, then saves every change (embeds never call this). */
+export async function startAutosave(): Promise<void> {
+  await useAppStore.persist.rehydrate();
+  resumeAutosave();
+}

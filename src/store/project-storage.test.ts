@@ -30,6 +30,7 @@ describe('store persistence', () => {
         'folders',
         'openFiles',
         'optimize',
+        'projectMeta',
         'stdin',
         'theme',
         'trace',

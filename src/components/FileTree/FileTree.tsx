@@ -38,7 +38,7 @@ export interface FileTreeProps {
   /** Entry paths are relative to `targetFolder` ('' = project root) and already cleaned of `..`. */
   onUpload(entries: Array<{ path: string; data: Uint8Array }>, targetFolder: string): void;
   onDownloadFile(path: string): void;
-  onDownloadProject(format: 'zip' | 'tar'): void;
+  onDownloadProject(format: 'zip' | 'tar' | 'zapp'): void;
   /** Asks before deleting. @default window.confirm */
   confirm?: (message: string) => boolean;
   /** Largest upload accepted at once. @default 2000 files, 64 MiB */

@@ -7,10 +7,10 @@ export interface FileTreeToolbarProps {
   onNewFolder(): void;
   /** Files chosen with the Upload (multiple files) or Upload folder (webkitdirectory) picker. */
   onPicked(files: File[]): void;
-  onDownloadProject(format: 'zip' | 'tar'): void;
+  onDownloadProject(format: 'zip' | 'tar' | 'zapp'): void;
 }
 
-/** New file, New folder, Upload, Upload folder, and Download (.zip or .tar). */
+/** New file, New folder, Upload, Upload folder, and Download (.zip, .tar or .zapp). */
 export function FileTreeToolbar({
   onNewFile,
   onNewFolder,
@@ -55,6 +55,7 @@ export function FileTreeToolbar({
         items={[
           { label: 'Download .zip', onSelect: () => onDownloadProject('zip') },
           { label: 'Download .tar', onSelect: () => onDownloadProject('tar') },
+          { label: 'Download .zapp', onSelect: () => onDownloadProject('zapp') },
         ]}
       >
         Download <span aria-hidden="true">▾</span>

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { OfflineStatus } from '../Offline/OfflineStatus.tsx';
+import type { OfflineInfo } from '../Offline/OfflineStatus.tsx';
 import { DownloadProgress } from './DownloadProgress.tsx';
 import type { DownloadProgressProps } from './DownloadProgress.tsx';
 import './toolbar.css';
@@ -27,13 +30,26 @@ export interface ToolbarProps {
   /** Example projects offered in the "Open example" menu. */
   examples?: ReadonlyArray<{ id: string; title: string }>;
   onOpenExample?(id: string): void;
+  /** The working project's name, on the button that opens the Projects dialog. */
+  projectName?: string;
+  onProjects?(): void;
+  projectsOpen?: boolean;
+  /** Share (Ctrl/Cmd+S): copy a link to the project. */
+  onShare?(): void;
+  shareOpen?: boolean;
+  /** What works offline; leave out to hide the indicator. */
+  offline?: OfflineInfo;
+  /** The offline details were opened: time to look at the caches again. */
+  onOfflineOpen?(): void;
+  /** Popovers hanging from the bar (Share, Projects). */
+  children?: ReactNode;
 }
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
 
-/** The top bar: title, Run and Stop, run status, theme and help. */
+/** The top bar: title, Run and Stop, run status, projects, Share, examples, offline state, theme and help. */
 export function Toolbar(props: ToolbarProps) {
   const {
     running,
@@ -46,7 +62,7 @@ export function Toolbar(props: ToolbarProps) {
     examples = [],
     onOpenExample,
   } = props;
-  const { download, optimize, onOptimize, onBuild } = props;
+  const { download, optimize, onOptimize, onBuild, projectName, onProjects, onShare, offline } = props;
   const [helpOpen, setHelpOpen] = useState(false);
   return (
     <header className="toolbar" role="banner">
@@ -96,6 +112,29 @@ export function Toolbar(props: ToolbarProps) {
         {status.text}
       </output>
       <span className="toolbar-spacer" />
+      {onProjects && (
+        <button
+          type="button"
+          className="toolbar-project"
+          aria-label={`Projects (current: ${projectName ?? ''})`}
+          aria-expanded={props.projectsOpen ?? false}
+          title="New project, recent projects, .zapp files"
+          onClick={onProjects}
+        >
+          <span className="toolbar-project-name">{projectName}</span> <span aria-hidden="true">▾</span>
+        </button>
+      )}
+      {onShare && (
+        <button
+          type="button"
+          onClick={onShare}
+          aria-expanded={props.shareOpen ?? false}
+          aria-keyshortcuts="Control+S Meta+S"
+          title={`Share: copy a link to this project (${MOD}+S)`}
+        >
+          Share
+        </button>
+      )}
       {examples.length > 0 && onOpenExample && (
         <select
           aria-label="Open example"
@@ -112,6 +151,7 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       )}
+      {offline && <OfflineStatus info={offline} onOpen={props.onOfflineOpen} />}
       <button
         type="button"
         onClick={() => onTheme(NEXT_THEME[theme])}
@@ -132,6 +172,9 @@ export function Toolbar(props: ToolbarProps) {
               <kbd>{MOD}+B</kbd> build the open C, C++ or WAT file into a <code>.wasm</code>
             </li>
             <li>
+              <kbd>{MOD}+S</kbd> share: copy a link to the project
+            </li>
+            <li>
               <kbd>F6</kbd> move between panels
             </li>
             <li>
@@ -148,6 +191,7 @@ export function Toolbar(props: ToolbarProps) {
           </button>
         </div>
       )}
+      {props.children}
     </header>
   );
 }
