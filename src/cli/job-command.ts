@@ -12,7 +12,7 @@ import { applyChanges, loadHostPath } from './host-files.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
 import { loadPythonRuntime } from './python-runtime.ts';
 import { reportToJson } from './report-json.ts';
-import { runInThread } from './run-in-thread.ts';
+import { runInThread, warmThreads } from './run-in-thread.ts';
 
 const USAGE = 'usage: zvm job SYSTEM_MAP [--workdir DIR] [--report FILE|-] [--jobs N] [--timeout S]';
 
@@ -42,6 +42,7 @@ export async function jobCommand(argv: string[]): Promise<number> {
   }
   const python = plan.nodes.some((n) => n.program.kind === 'python') ? loadPythonRuntime() : undefined;
   const deterministic = !flags.booleans.has('no-determinism');
+  warmThreads(Math.min(jobs, plan.nodes.length));
   const report = await runJob(
     plan,
     (node, nodeFiles) =>

@@ -106,6 +106,15 @@ export async function runInThread(
   }
 }
 
+/** Starts threads ahead of a burst of runs (a job's first nodes), so they load the engine side by side. */
+export function warmThreads(count: number): void {
+  while (idleThreads.length < Math.min(count, MAX_IDLE_THREADS)) {
+    const worker = new Worker(THREAD_ENTRY);
+    worker.unref();
+    idleThreads.push(worker);
+  }
+}
+
 /** Threads that finished a run normally, kept to start the next run (a job's next node) without loading the engine again. */
 const idleThreads: Worker[] = [];
 const MAX_IDLE_THREADS = 8;
