@@ -12,6 +12,8 @@ import type { EditorReveal } from '../components/Editor/editor-session.ts';
 import { FilePreview } from '../components/FileChanges/FilePreview.tsx';
 import { RunChangesList } from '../components/FileChanges/RunChangesList.tsx';
 import { FileTree } from '../components/FileTree/FileTree.tsx';
+import { LessonPanel } from '../components/Lesson/LessonPanel.tsx';
+import { SolutionDialog } from '../components/Lesson/SolutionDialog.tsx';
 import { JobGraph } from '../components/JobGraph/JobGraph.tsx';
 import { AppNotice } from '../components/Notice/AppNotice.tsx';
 import { ProjectsDialog } from '../components/Projects/ProjectsDialog.tsx';
@@ -29,6 +31,8 @@ import { EXAMPLES } from './examples/index.ts';
 import { TOOLCHAIN_NAMES } from './build-runner.ts';
 import { InspectorTabs } from './InspectorTabs.tsx';
 import { makeGeneratedEditable, useManifestEditing } from './use-manifest-editing.ts';
+import { lessonFromHash, openLesson } from './lessons/lesson-actions.ts';
+import { useLessonView } from './lessons/use-lesson-view.ts';
 import { useJobView } from './use-job-view.ts';
 import { useManifestView } from './use-manifest-view.ts';
 import { startFullAppOnce } from './startup.ts';
@@ -92,6 +96,10 @@ export function App({ launch }: { launch: LaunchOptions }) {
     consoleRef.current?.clear();
   });
   const offline = useOfflineInfo(build.progress === null);
+  const lessonView = useLessonView(consoleRef);
+  const lessonMode = lessonView.panel !== null;
+  const [showFiles, setShowFiles] = useState(false);
+
 
   // The autosaved project comes back from IndexedDB, then a share link in the address opens (nothing runs).
   useEffect(() => {
@@ -100,6 +108,20 @@ export function App({ launch }: { launch: LaunchOptions }) {
     void startFullAppOnce(launch, dropFragment).then((notice) => {
       if (notice) menu.setNotice(notice);
     });
+    // Once per page: the launch options do not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A lesson address (#/workshop/zerovm-101/03-quotas) opens that lesson, at start and when it changes.
+  useEffect(() => {
+    const onHash = () => {
+      const target = lessonFromHash(location.hash);
+      if (target) void openLesson(target.workshop, target.lesson).then(() => setShowFiles(false));
+    };
+    // The first look waits for the autosaved project to come back, or it would replace the lesson.
+    void startFullAppOnce(launch, () => {}).then(onHash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
     // Once per page: the launch options do not change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -114,6 +136,16 @@ export function App({ launch }: { launch: LaunchOptions }) {
       } else if (event.key.toLowerCase() === 'b' && (event.ctrlKey || event.metaKey) && !event.altKey) {
         event.preventDefault();
         controller.build();
+      } else if (
+        event.altKey &&
+        (event.key === 'ArrowLeft' || event.key === 'ArrowRight') &&
+        lessonView.panel
+      ) {
+        // Alt+Left/Right move between lessons (the browser's back/forward is kept off here).
+        event.preventDefault();
+        const { lessons, current, onOpen } = lessonView.panel;
+        const at = lessons.findIndex((l) => l.id === current.id) + (event.key === 'ArrowLeft' ? -1 : 1);
+        if (lessons[at]) onOpen(lessons[at].id);
       } else if (event.key.toLowerCase() === 's' && (event.ctrlKey || event.metaKey) && !event.altKey) {
         // The browser's "Save page" is no use here: Ctrl/Cmd+S shares instead.
         event.preventDefault();
@@ -122,7 +154,7 @@ export function App({ launch }: { launch: LaunchOptions }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [controller, menu]);
+  }, [controller, menu, lessonView]);
 
   const fileList = useMemo(() => Object.keys(files).sort(), [files]);
   const diagnostics = useMemo(
@@ -183,6 +215,7 @@ export function App({ launch }: { launch: LaunchOptions }) {
         onTheme={ui.setTheme}
         examples={EXAMPLES}
         onOpenExample={menu.openExample}
+        onLearn={() => void lessonView.start().then(() => setShowFiles(false))}
         projectName={projectMeta.name}
         onProjects={menu.toggleProjects}
         projectsOpen={menu.open === 'projects'}
@@ -226,32 +259,51 @@ export function App({ launch }: { launch: LaunchOptions }) {
       <div className="app-main">
         <Group orientation="vertical" className="app-grid">
           <Panel defaultSize="70" minSize="30">
-            <Group orientation="horizontal">
-              <Panel defaultSize="16" minSize="10" collapsible>
+            {/* Remounted when a lesson opens or closes, so the lesson text gets a wider column. */}
+            <Group orientation="horizontal" key={lessonMode ? 'lesson' : 'files'}>
+              <Panel defaultSize={lessonMode ? '30' : '16'} minSize="10" collapsible>
                 <div className="app-region" data-region tabIndex={-1}>
-                  <FileTree
-                    files={fileList}
-                    folders={folders}
-                    activeFile={activeFile}
-                    badges={badges}
-                    onOpen={openFile}
-                    onCreateFile={actions.createFile}
-                    onCreateFolder={actions.createFolder}
-                    onRename={actions.rename}
-                    onDelete={actions.remove}
-                    onUpload={actions.upload}
-                    onDownloadFile={actions.downloadFile}
-                    onDownloadProject={(format) =>
-                      format === 'zapp' ? menu.exportZapp() : actions.downloadProject(format)
-                    }
-                  />
-                  {Object.keys(runChanges).length > 0 && (
-                    <RunChangesList changes={runChanges} selected={previewPath} onSelect={preview} />
+                  {lessonView.panel && !showFiles ? (
+                    <>
+                      <LessonPanel {...lessonView.panel} onClose={() => setShowFiles(true)} />
+                      {lessonView.solution && <SolutionDialog {...lessonView.solution} />}
+                    </>
+                  ) : (
+                    <>
+                      {lessonView.panel && (
+                        <button
+                          type="button"
+                          className="app-back-to-lesson"
+                          onClick={() => setShowFiles(false)}
+                        >
+                          ← Back to the lesson
+                        </button>
+                      )}
+                      <FileTree
+                        files={fileList}
+                        folders={folders}
+                        activeFile={activeFile}
+                        badges={badges}
+                        onOpen={openFile}
+                        onCreateFile={actions.createFile}
+                        onCreateFolder={actions.createFolder}
+                        onRename={actions.rename}
+                        onDelete={actions.remove}
+                        onUpload={actions.upload}
+                        onDownloadFile={actions.downloadFile}
+                        onDownloadProject={(format) =>
+                          format === 'zapp' ? menu.exportZapp() : actions.downloadProject(format)
+                        }
+                      />
+                      {Object.keys(runChanges).length > 0 && (
+                        <RunChangesList changes={runChanges} selected={previewPath} onSelect={preview} />
+                      )}
+                    </>
                   )}
                 </div>
               </Panel>
               <Separator className="app-separator" />
-              <Panel defaultSize="42" minSize="25">
+              <Panel defaultSize={lessonMode ? '34' : '42'} minSize="25">
                 <div className="app-region" data-region tabIndex={-1}>
                   <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
                     <EditorPane

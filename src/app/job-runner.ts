@@ -35,13 +35,17 @@ export function jobDiagnostics(files: Record<string, Uint8Array>): Record<string
  * Runs the job in `path`: builds the modules it names from their sources if they changed, plans it, runs
  * its nodes in a pool of warm workers as their inputs complete, and applies the files they wrote.
  */
-export async function runJobFile(path: string, output: ITerminal | null, signal: AbortSignal): Promise<void> {
+export async function runJobFile(
+  path: string,
+  output: ITerminal | null,
+  signal: AbortSignal,
+): Promise<JobReport | undefined> {
   const workdir = folderOf(path);
   const planned = await planWithBuilds(path, workdir, output);
-  if (!planned) return;
+  if (!planned) return undefined;
   const { plan, files } = planned;
   const python = plan.nodes.some((n) => n.program.kind === 'python') ? await pythonRuntime(output) : null;
-  if (plan.nodes.some((n) => n.program.kind === 'python') && python === null) return;
+  if (plan.nodes.some((n) => n.program.kind === 'python') && python === null) return undefined;
   const store = useAppStore.getState();
   store.startJob(
     path,
@@ -77,6 +81,7 @@ export async function runJobFile(path: string, output: ITerminal | null, signal:
     },
   );
   finish(report, workdir, output);
+  return report;
 }
 
 /** Plans the job; first builds each module it runs whose source changed, then plans again with the new files. */

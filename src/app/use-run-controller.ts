@@ -6,18 +6,16 @@ import type { ConsoleHandle } from '../components/Console/Console.tsx';
 import type { ExitState, RunReport } from '../engine/run/report.ts';
 import { useAppStore } from '../store/index.ts';
 import type { BuildState, RunState } from '../store/index.ts';
-import { SandboxClient } from '../worker/sandbox-client.ts';
 import { TOOLCHAIN_NAMES, buildProgram, cancelBuild, pythonRuntime } from './build-runner.ts';
 import { buildTargetFor } from './build-target.ts';
 import { compareRuns } from './compare-runs.ts';
+import { sandboxClient } from './sandbox.ts';
 import { isJobFile, runJobFile } from './job-runner.ts';
 import type { RunComparison } from './compare-runs.ts';
 import { planRun } from './plan-run.ts';
 import type { PlannedRun } from './plan-run.ts';
 
-let sharedClient: SandboxClient | undefined;
-// One client for the page's lifetime: it keeps a warm worker, so a run starts in milliseconds.
-const client = (): SandboxClient => (sharedClient ??= new SandboxClient());
+const client = sandboxClient;
 
 const GOOD: readonly ExitState[] = ['ok', 'exit'];
 

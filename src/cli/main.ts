@@ -1,6 +1,7 @@
 import { checkCommand, execCommand, runCommand, SANDBOX_FAILURE } from './commands.ts';
 import { compileCommand } from './compile-command.ts';
 import { jobCommand } from './job-command.ts';
+import { lessonsCommand } from './lessons-command.ts';
 import { UsageError } from './parse-flags.ts';
 
 const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
@@ -12,6 +13,7 @@ const USAGE = `zvm: ZeroVM-style sandboxes for wasm32-wasi programs
   zvm job SYSTEM_MAP.json [--workdir DIR] [--report FILE|-] [--jobs N] [--timeout S] [--no-determinism]
   zvm compile SRC.(c|cc|cpp|wat)... [-o OUT.wasm] [-O0|-O2] [-- EXTRA_CLANG_FLAGS]
   zvm check MANIFEST|JOB
+  zvm lessons [DIR]                 every lesson's solution passes its check, its start fails it
 
 The guest's exit code is zvm's; sandbox failures (refused, timeout, memory, crash) exit 125.
 A .py script runs on the built-in Python 3.12 (Program = runtime:python in a manifest).
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         return await jobCommand(rest);
       case 'compile':
         return await compileCommand(rest);
+      case 'lessons':
+        return await lessonsCommand(rest);
       case undefined:
         process.stderr.write(USAGE + '\n');
         return 2;

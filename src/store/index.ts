@@ -5,6 +5,7 @@ import { projectStorage, resumeAutosave } from './project-storage.ts';
 import type { AppState } from './app-state.ts';
 import { createBuildSlice } from './build-slice.ts';
 import { createJobSlice } from './job-slice.ts';
+import { createLessonSlice } from './lesson-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
@@ -17,6 +18,8 @@ export type { GeneratedConfig, RunBlocked, RunStart, RunState, RunSlice, RunSumm
 export type { Theme, UiSlice } from './ui-slice.ts';
 export type { BuildSlice, BuildState, BuiltRecord } from './build-slice.ts';
 export type { JobNodeView, JobSlice, JobViewState } from './job-slice.ts';
+export type { LessonCheckState, LessonProgress, LessonSlice, OpenLesson } from './lesson-slice.ts';
+export { lessonKey } from './lesson-slice.ts';
 export type { FileMap } from './paths.ts';
 export type { ProjectContent } from './project-content.ts';
 export { contentKey, contentOf, isEmptyContent } from './project-content.ts';
@@ -43,6 +46,8 @@ export type PersistedState = Pick<
   | 'optimize'
   | 'builtFrom'
   | 'projectMeta'
+  | 'lessonProgress'
+  | 'openLesson'
 >;
 
 /**
@@ -58,6 +63,7 @@ export const useAppStore = create<AppState>()(
       ...createBuildSlice(...a),
       ...createProjectMetaSlice(...a),
       ...createJobSlice(...a),
+      ...createLessonSlice(...a),
     }),
     {
       name: 'project',
@@ -78,6 +84,9 @@ export const useAppStore = create<AppState>()(
         optimize: s.optimize,
         builtFrom: s.builtFrom,
         projectMeta: s.projectMeta,
+        lessonProgress: s.lessonProgress,
+        // Reopened after a reload, without a stale check result.
+        openLesson: s.openLesson && { ...s.openLesson, checking: false, check: null },
       }),
     },
   ),

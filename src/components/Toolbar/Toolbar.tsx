@@ -30,6 +30,8 @@ export interface ToolbarProps {
   /** Example projects offered in the "Open example" menu. */
   examples?: ReadonlyArray<{ id: string; title: string }>;
   onOpenExample?(id: string): void;
+  /** Opens the ZeroVM 101 workshop (leave out to hide the button). */
+  onLearn?(): void;
   /** The working project's name, on the button that opens the Projects dialog. */
   projectName?: string;
   onProjects?(): void;
@@ -62,7 +64,8 @@ export function Toolbar(props: ToolbarProps) {
     examples = [],
     onOpenExample,
   } = props;
-  const { download, optimize, onOptimize, onBuild, projectName, onProjects, onShare, offline } = props;
+  const { download, optimize, onOptimize, onBuild, projectName, onProjects, onShare, offline, onLearn } =
+    props;
   const [helpOpen, setHelpOpen] = useState(false);
   return (
     <header className="toolbar" role="banner">
@@ -133,6 +136,11 @@ export function Toolbar(props: ToolbarProps) {
           title={`Share: copy a link to this project (${MOD}+S)`}
         >
           Share
+        </button>
+      )}
+      {onLearn && (
+        <button type="button" onClick={onLearn} title="ZeroVM 101: the hands-on workshop, lesson by lesson">
+          Learn
         </button>
       )}
       {examples.length > 0 && onOpenExample && (
