@@ -100,7 +100,6 @@ export function App({ launch }: { launch: LaunchOptions }) {
   const lessonMode = lessonView.panel !== null;
   const [showFiles, setShowFiles] = useState(false);
 
-
   // The autosaved project comes back from IndexedDB, then a share link in the address opens (nothing runs).
   useEffect(() => {
     const dropFragment = () =>
