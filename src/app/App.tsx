@@ -270,13 +270,14 @@ export function App({ launch }: { launch: LaunchOptions }) {
                   ) : (
                     <>
                       {lessonView.panel && (
-                        <button
-                          type="button"
-                          className="app-back-to-lesson"
-                          onClick={() => setShowFiles(false)}
-                        >
-                          ← Back to the lesson
-                        </button>
+                        <div className="app-lesson-switch">
+                          <button type="button" onClick={() => setShowFiles(false)}>
+                            ← Back to the lesson
+                          </button>
+                          <button type="button" onClick={lessonView.panel.onClose}>
+                            Leave the workshop
+                          </button>
+                        </div>
                       )}
                       <FileTree
                         files={fileList}

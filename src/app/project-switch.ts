@@ -72,6 +72,8 @@ export async function switchProject(
     origin: next.origin,
     openedKey: contentKey(next.content),
   });
+  // Another project replaces the lesson's files: the lesson is left (openLesson reopens it after this).
+  useAppStore.getState().setOpenLesson(null);
   return { switched: true, kept };
 }
 

@@ -5,7 +5,9 @@ import type { LessonPanelProps } from '../../components/Lesson/LessonPanel.tsx';
 import type { SolutionDialogProps } from '../../components/Lesson/SolutionDialog.tsx';
 import { lessonKey, useAppStore } from '../../store/index.ts';
 import type { Workshop } from '../../workshops/types.ts';
+import { downloadBytes } from '../../components/download-bytes.ts';
 import { bundledWorkshops } from './bundled-workshops.ts';
+import { progressFromFile, progressToFile } from './progress-file.ts';
 import {
   applySolution,
   checkOpenLesson,
@@ -80,6 +82,29 @@ export function useLessonView(consoleRef: RefObject<ConsoleHandle | null>) {
         if (window.confirm('Reset this lesson? Your changes to its files are lost.'))
           resetLesson(lesson, workshop.id);
       },
+      onExportProgress: () => {
+        saveOpenLessonWork();
+        downloadBytes(
+          `${workshop.id}-progress.json`,
+          progressToFile(useAppStore.getState().lessonProgress),
+          'application/json',
+        );
+      },
+      onImportProgress: (file) =>
+        void file.arrayBuffer().then((buffer) => {
+          const read = progressFromFile(new Uint8Array(buffer));
+          if (!read.ok) return consoleRef.current?.notice(read.error, 'error');
+          const state = useAppStore.getState();
+          state.replaceLessonProgress({ ...state.lessonProgress, ...read.progress });
+          const mine = read.progress[lessonKey(workshop.id, lesson.id)]?.files;
+          if (mine)
+            state.loadProject(
+              mine,
+              [],
+              state.openFiles.filter((p) => Object.hasOwn(mine, p)),
+            );
+          consoleRef.current?.notice(`Progress imported: ${Object.keys(read.progress).length} lessons`, 'ok');
+        }),
       onClose: () => {
         saveOpenLessonWork();
         useAppStore.getState().setOpenLesson(null);

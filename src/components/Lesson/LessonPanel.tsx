@@ -30,6 +30,10 @@ export interface LessonPanelProps {
   onShowSolution(): void;
   onReset(): void;
   onClose(): void;
+  /** Saves progress and lesson files as a file. */
+  onExportProgress(): void;
+  /** Reads a progress file the learner picked. */
+  onImportProgress(file: File): void;
 }
 
 /** The lesson text beside the editor, with the lesson list, Check, Show solution and Reset lesson. */
@@ -46,7 +50,22 @@ export function LessonPanel(props: LessonPanelProps) {
         <span className="lesson-progress">
           {done} of {lessons.length} done
         </span>
-        <button type="button" onClick={props.onClose} title="Back to the files">
+        <button type="button" onClick={props.onExportProgress} title="Save your progress and files as a file">
+          Export progress
+        </button>
+        <label className="lesson-import">
+          Import progress
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) props.onImportProgress(file);
+            }}
+          />
+        </label>
+        <button type="button" onClick={props.onClose} title="Show the files">
           Files
         </button>
       </header>

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { fromBase64Url, toBase64Url } from '../../share/base64url.ts';
+import { validateProject } from '../../share/validate-project.ts';
+import type { LessonProgress } from '../../store/index.ts';
+
+/** The largest progress file read, in bytes. */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;
+const FORMAT = 'zerovm-playground-lesson-progress';
+
+const fileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  lessons: z
+    .record(
+      z.string().regex(/^[\w-]{1,64}\/[\w-]{1,64}$/),
+      z.object({ done: z.boolean(), files: z.record(z.string(), z.string()).optional() }),
+    )
+    .refine((lessons) => Object.keys(lessons).length <= 500, 'at most 500 lessons'),
+});
+
+/** Progress as a downloadable file: each lesson's done flag and the learner's files (base64url). */
+export function progressToFile(progress: Record<string, LessonProgress>): Uint8Array {
+  const lessons = Object.fromEntries(
+    Object.entries(progress).map(([key, p]) => [
+      key,
+      {
+        done: p.done,
+        ...(p.files
+          ? {
+              files: Object.fromEntries(
+                Object.entries(p.files).map(([path, data]) => [path, toBase64Url(data)]),
+              ),
+            }
+          : {}),
+      },
+    ]),
+  );
+  return new TextEncoder().encode(JSON.stringify({ format: FORMAT, version: 1, lessons }, null, 1));
+}
+
+/** Reads a progress file defensively (size, schema, safe paths): the progress, or a sentence saying why not. */
+export function progressFromFile(
+  bytes: Uint8Array,
+): { ok: true; progress: Record<string, LessonProgress> } | { ok: false; error: string } {
+  if (bytes.length > MAX_PROGRESS_BYTES)
+    return { ok: false, error: 'That file is too big to be lesson progress.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return { ok: false, error: 'That file is not lesson progress (it is not JSON).' };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: 'That file is not lesson progress from this playground.' };
+  const progress: Record<string, LessonProgress> = {};
+  for (const [key, lesson] of Object.entries(parsed.data.lessons)) {
+    if (!lesson.files) {
+      progress[key] = { done: lesson.done };
+      continue;
+    }
+    const files: Array<{ path: string; data: Uint8Array }> = [];
+    for (const [path, text] of Object.entries(lesson.files)) {
+      const data = fromBase64Url(text);
+      if (data === null) return { ok: false, error: `The progress of ${key} has a damaged file (${path}).` };
+      files.push({ path, data });
+    }
+    const checked = validateProject(
+      { files, folders: [], openFile: null, stdin: '', args: '', env: '' },
+      { source: `The progress of ${key}`, project: `The progress of ${key}` },
+    );
+    if (!checked.ok) return { ok: false, error: checked.error };
+    progress[key] = { done: lesson.done, files: checked.project.files };
+  }
+  return { ok: true, progress };
+}
