@@ -4,6 +4,7 @@ import type { JobPlan, JobReport } from '../engine/job/index.ts';
 import type { Diagnostic } from '../engine/diagnostics.ts';
 import { useAppStore } from '../store/index.ts';
 import { SandboxPool } from '../worker/sandbox-pool.ts';
+import { filesBeneath, joinPath, parentOf } from '../store/paths.ts';
 import { buildProgram, pythonRuntime } from './build-runner.ts';
 import { buildTargetForProgram } from './build-target.ts';
 
@@ -26,7 +27,7 @@ export function jobDiagnostics(files: Record<string, Uint8Array>): Record<string
   const out: Record<string, Diagnostic[]> = {};
   for (const [path, bytes] of Object.entries(files)) {
     if (isJobFile(path, bytes))
-      out[path] = checkJob(decoder.decode(bytes), filesUnder(files, folderOf(path)));
+      out[path] = checkJob(decoder.decode(bytes), filesBeneath(files, parentOf(path)));
   }
   return out;
 }
@@ -40,7 +41,7 @@ export async function runJobFile(
   output: ITerminal | null,
   signal: AbortSignal,
 ): Promise<JobReport | undefined> {
-  const workdir = folderOf(path);
+  const workdir = parentOf(path);
   const planned = await planWithBuilds(path, workdir, output);
   if (!planned) return undefined;
   const { plan, files } = planned;
@@ -92,7 +93,7 @@ async function planWithBuilds(
 ): Promise<{ plan: JobPlan; files: Map<string, Uint8Array> } | undefined> {
   const plan = (): ReturnType<typeof planJob> & { files: Map<string, Uint8Array> } => {
     const { files } = useAppStore.getState();
-    const under = filesUnder(files, workdir);
+    const under = filesBeneath(files, workdir);
     return { ...planJob(decoder.decode(files[path]), under), files: under };
   };
   let planned = plan();
@@ -148,21 +149,4 @@ export function selectJobNode(name: string): void {
   store.selectJobNode(name);
   const node = store.job.report?.nodes.find((n) => n.name === name);
   if (node?.report) store.showReport(node.report, `${name} (job node)`);
-}
-
-function filesUnder(files: Record<string, Uint8Array>, dir: string): Map<string, Uint8Array> {
-  const prefix = dir === '' ? '' : `${dir}/`;
-  const out = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(files))
-    if (path.startsWith(prefix)) out.set(path.slice(prefix.length), data);
-  return out;
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function joinPath(dir: string, path: string): string {
-  return dir === '' ? path : `${dir}/${path}`;
 }

@@ -5,6 +5,7 @@ import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import type { Nvram } from '../engine/nvram/types.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
 import { runtimeOf } from '../toolchains/python.ts';
+import { filesBeneath, joinPath, parentOf } from '../store/paths.ts';
 import { blocked } from './run-plan.ts';
 import type { RunPlan } from './run-plan.ts';
 
@@ -17,14 +18,14 @@ export function planManifestRun(files: Record<string, Uint8Array>, path: string,
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return blocked(errorsReason(path, errors), { [path]: diagnostics });
   if (!manifest) return blocked(`${path} could not be read as a manifest`, { [path]: diagnostics });
-  const workdir = folderOf(path);
+  const workdir = parentOf(path);
   const program = findProgram(files, workdir, manifest.program);
   if (!program.ok) {
     return blocked(program.reason, {
       [path]: [...diagnostics, lineDiagnostic(text, /^\s*Program\s*=/, program.reason)],
     });
   }
-  const engineFiles = filesUnder(files, workdir);
+  const engineFiles = filesBeneath(files, workdir);
   const nvram = readNvram(manifest, engineFiles, workdir);
   if (!nvram.ok) return blocked(nvram.reason, nvram.diagnostics);
   const bytes = program.runtime ? NO_BYTES : files[program.path]!;
@@ -61,7 +62,7 @@ function findProgram(files: Record<string, Uint8Array>, workdir: string, program
   }
   const candidates = program.startsWith('/')
     ? [normalizeProjectPath(program)]
-    : [normalizeProjectPath(join(workdir, program)), normalizeProjectPath(program)];
+    : [normalizeProjectPath(joinPath(workdir, program)), normalizeProjectPath(program)];
   const path = candidates.find((c) => c !== undefined && c !== '' && Object.hasOwn(files, c));
   if (path !== undefined) return { ok: true, path };
   const where = workdir === '' || program.startsWith('/') ? '' : ` (looked in ${workdir}/ and at the top)`;
@@ -85,7 +86,7 @@ function readNvram(manifest: Manifest, files: Map<string, Uint8Array>, workdir: 
   const { nvram, diagnostics } = parseNvram(decoder.decode(data));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return { ok: true, nvram };
-  const projectPath = join(workdir, path);
+  const projectPath = joinPath(workdir, path);
   return {
     ok: false,
     reason: errorsReason(projectPath, errors),
@@ -114,22 +115,4 @@ function lineDiagnostic(text: string, pattern: RegExp, message: string): Diagnos
     severity: 'error',
     message,
   };
-}
-
-/** The project files beneath `dir`, keyed relative to it. */
-function filesUnder(files: Record<string, Uint8Array>, dir: string): Map<string, Uint8Array> {
-  const prefix = dir === '' ? '' : `${dir}/`;
-  const out = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(files))
-    if (path.startsWith(prefix)) out.set(path.slice(prefix.length), data);
-  return out;
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function join(dir: string, path: string): string {
-  return dir === '' ? path : `${dir}/${path}`;
 }

@@ -5,6 +5,7 @@ import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import { splitArgs } from '../engine/nvram/split-args.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
 import { PYTHON_RUNTIME, pythonArgs, runtimeOf } from '../toolchains/python.ts';
+import { parentOf } from '../store/paths.ts';
 import { planManifestRun } from './plan-manifest-run.ts';
 import { NOTHING_TO_RUN, blocked } from './run-plan.ts';
 import type { PlanInputs, PlanProject, RunPlan } from './run-plan.ts';
@@ -46,7 +47,7 @@ function manifestRunning(files: Record<string, Uint8Array>, wasmPath: string): s
     .find((path) => {
       const program = parseManifest(decoder.decode(files[path])).manifest?.program;
       if (program === undefined) return false;
-      const base = folder(path);
+      const base = parentOf(path);
       const relative = program.replace(/^\/+/, '');
       return wasmPath === relative || (base !== '' && wasmPath === `${base}/${relative}`);
     });
@@ -69,14 +70,14 @@ export function chooseManifest(paths: readonly string[], activeFile: string | nu
   if (activeFile === null) return manifests[0];
   if (manifests.includes(activeFile)) return activeFile;
   const named = manifests.filter((m) => stem(m) === stem(activeFile));
-  return named.find((m) => folder(m) === folder(activeFile)) ?? named[0] ?? manifests[0];
+  return named.find((m) => parentOf(m) === parentOf(activeFile)) ?? named[0] ?? manifests[0];
 }
 
 /** The Python manifest beside the script with the same name (main.py -> main.manifest), if any. */
 function ownManifest(files: Record<string, Uint8Array>, path: string): string | undefined {
   const decoder = new TextDecoder();
   return Object.keys(files).find((p) => {
-    if (!p.endsWith('.manifest') || folder(p) !== folder(path) || stem(p) !== stem(path)) return false;
+    if (!p.endsWith('.manifest') || parentOf(p) !== parentOf(path) || stem(p) !== stem(path)) return false;
     const program = parseManifest(decoder.decode(files[p])).manifest?.program;
     return program !== undefined && runtimeOf(program) === 'python';
   });
@@ -132,11 +133,6 @@ function planQuickRun(
     workdir: '',
     generated: { manifestText: quick.manifestText, nvramText: quick.nvramText },
   };
-}
-
-function folder(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function stem(path: string): string {

@@ -31,6 +31,15 @@ export function parentOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
+/** The project files beneath `dir` ('' for all), keyed relative to it: what a run in that folder sees. */
+export function filesBeneath(files: FileMap, dir: string): Map<string, Uint8Array> {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const out = new Map<string, Uint8Array>();
+  for (const [path, data] of Object.entries(files))
+    if (path.startsWith(prefix)) out.set(path.slice(prefix.length), data);
+  return out;
+}
+
 /** Joins a folder ('' for the root) and a relative path. */
 export function joinPath(folder: string, path: string): string {
   return folder === '' ? path : `${folder}/${path}`;
