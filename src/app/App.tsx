@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { LazyEditorPane } from '../components/Editor/LazyEditorPane.tsx';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import {
   ChannelMeters,
@@ -12,7 +13,6 @@ import type { EditorReveal } from '../components/Editor/editor-session.ts';
 import { FilePreview } from '../components/FileChanges/FilePreview.tsx';
 import { RunChangesList } from '../components/FileChanges/RunChangesList.tsx';
 import { FileTree } from '../components/FileTree/FileTree.tsx';
-import { LessonPanel } from '../components/Lesson/LessonPanel.tsx';
 import { SolutionDialog } from '../components/Lesson/SolutionDialog.tsx';
 import { JobGraph } from '../components/JobGraph/JobGraph.tsx';
 import { AppNotice } from '../components/Notice/AppNotice.tsx';
@@ -44,8 +44,10 @@ import { useRunController } from './use-run-controller.ts';
 import { useResolvedTheme } from './use-theme.ts';
 import './app.css';
 
-// Monaco is large: the first screen (and the Run button) must not wait for it.
-const EditorPane = lazy(() => import('../components/Editor/EditorPane.tsx'));
+// The lesson text's Markdown renderer loads with the first lesson opened, not with the app.
+const LessonPanel = lazy(() =>
+  import('../components/Lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
 
 /** The playground: toolbar, files, editor, manifest diagram and meters, trace/report/preview, console, inputs. */
 export function App({ launch }: { launch: LaunchOptions }) {
@@ -264,7 +266,9 @@ export function App({ launch }: { launch: LaunchOptions }) {
                 <div className="app-region" data-region tabIndex={-1}>
                   {lessonView.panel && !showFiles ? (
                     <>
-                      <LessonPanel {...lessonView.panel} onClose={() => setShowFiles(true)} />
+                      <Suspense fallback={<p className="app-loading">Loading the lesson…</p>}>
+                        <LessonPanel {...lessonView.panel} onClose={() => setShowFiles(true)} />
+                      </Suspense>
                       {lessonView.solution && <SolutionDialog {...lessonView.solution} />}
                     </>
                   ) : (
@@ -305,21 +309,19 @@ export function App({ launch }: { launch: LaunchOptions }) {
               <Separator className="app-separator" />
               <Panel defaultSize={lessonMode ? '34' : '42'} minSize="25">
                 <div className="app-region" data-region tabIndex={-1}>
-                  <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
-                    <EditorPane
-                      files={files}
-                      openFiles={openFiles}
-                      activeFile={activeFile}
-                      theme={theme}
-                      diagnostics={diagnostics}
-                      reveal={reveal}
-                      onBuild={controller.build}
-                      onChangeText={actions.setText}
-                      onSelect={actions.select}
-                      onClose={actions.close}
-                      onRun={controller.run}
-                    />
-                  </Suspense>
+                  <LazyEditorPane
+                    files={files}
+                    openFiles={openFiles}
+                    activeFile={activeFile}
+                    theme={theme}
+                    diagnostics={diagnostics}
+                    reveal={reveal}
+                    onBuild={controller.build}
+                    onChangeText={actions.setText}
+                    onSelect={actions.select}
+                    onClose={actions.close}
+                    onRun={controller.run}
+                  />
                 </div>
               </Panel>
               <Separator className="app-separator" />

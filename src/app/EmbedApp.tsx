@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { LazyEditorPane } from '../components/Editor/LazyEditorPane.tsx';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { MetersHandle } from '../components/ChannelMeters/ChannelMeters.tsx';
 import { CompilerMessages } from '../components/Console/CompilerMessages.tsx';
@@ -16,7 +17,6 @@ import { useResolvedTheme } from './use-theme.ts';
 import './app.css';
 import './embed.css';
 
-const EditorPane = lazy(() => import('../components/Editor/EditorPane.tsx'));
 const ignore = () => {};
 
 /** `?embed=1`: the editor, Run and the output only, for blogs and slides; nothing is saved. */
@@ -92,20 +92,18 @@ export function EmbedApp({ launch }: { launch: LaunchOptions }) {
         <Group orientation="vertical">
           <Panel defaultSize="62" minSize="20">
             <div className="app-region">
-              <Suspense fallback={<p className="app-loading">Loading the editor…</p>}>
-                <EditorPane
-                  files={files}
-                  openFiles={openFiles}
-                  activeFile={activeFile}
-                  theme={theme}
-                  diagnostics={diagnostics}
-                  readOnlyPaths={readOnlyPaths}
-                  onChangeText={actions.setText}
-                  onSelect={actions.select}
-                  onClose={actions.close}
-                  onRun={controller.run}
-                />
-              </Suspense>
+              <LazyEditorPane
+                files={files}
+                openFiles={openFiles}
+                activeFile={activeFile}
+                theme={theme}
+                diagnostics={diagnostics}
+                readOnlyPaths={readOnlyPaths}
+                onChangeText={actions.setText}
+                onSelect={actions.select}
+                onClose={actions.close}
+                onRun={controller.run}
+              />
             </div>
           </Panel>
           <Separator className="app-separator" />

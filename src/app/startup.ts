@@ -17,8 +17,8 @@ export interface AppNotice {
 }
 
 /** An example as a project to load. */
-export function exampleContent(example: Example): ProjectContent {
-  return snapshotContent(example.load());
+export async function exampleContent(example: Example): Promise<ProjectContent> {
+  return snapshotContent(await example.load());
 }
 
 /** What "New project" starts from: a C hello world that reads stdin. */
@@ -40,9 +40,9 @@ function snapshotContent(snapshot: ProjectSnapshot): ProjectContent {
 }
 
 /** Loads the first example as the working project (a first visit, or an emptied project). */
-function loadFirstExample(): void {
+async function loadFirstExample(): Promise<void> {
   const example = EXAMPLES[0]!;
-  const content = exampleContent(example);
+  const content = await exampleContent(example);
   loadContent(content, {
     id: newProjectId(),
     name: example.title,
@@ -74,7 +74,7 @@ export async function startFullApp(
   void refreshRecentProjects().catch(() => undefined);
   const empty = Object.keys(useAppStore.getState().files).length === 0;
   if (!hasShareLink(launch.hash)) {
-    if (empty) loadFirstExample();
+    if (empty) await loadFirstExample();
     else trustShippedPrograms();
     return null;
   }
@@ -82,7 +82,7 @@ export async function startFullApp(
   const { decodeShare } = await shareCodec();
   const decoded = decodeShare(launch.hash);
   if (!decoded.ok) {
-    if (empty) loadFirstExample();
+    if (empty) await loadFirstExample();
     else trustShippedPrograms();
     return {
       tone: 'error',
@@ -126,7 +126,7 @@ export async function startEmbedOnce(launch: LaunchOptions): Promise<EmbedStart 
  */
 export async function startEmbed(launch: LaunchOptions): Promise<EmbedStart> {
   if (!hasShareLink(launch.hash)) {
-    loadFirstExample();
+    await loadFirstExample();
     return { notice: null, fromLink: false };
   }
   const { decodeShare } = await shareCodec();

@@ -117,9 +117,11 @@ export function useProjectMenu(onSwitched: () => void) {
       openExample: (id: string) => {
         const example = EXAMPLES.find((e) => e.id === id);
         if (example)
-          void switchTo(
-            { content: exampleContent(example), name: example.title, origin: 'example' },
-            `Opened the example “${example.title}”.`,
+          void exampleContent(example).then((content) =>
+            switchTo(
+              { content, name: example.title, origin: 'example' },
+              `Opened the example “${example.title}”.`,
+            ),
           );
       },
       openRecent: (id: string) =>

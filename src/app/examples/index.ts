@@ -1,20 +1,30 @@
 import { defaultProject } from '../default-project/index.ts';
 import type { ProjectSnapshot } from '../default-project/index.ts';
-import { mapreduceProject } from './mapreduce/index.ts';
-import { pipelineProject } from './pipeline/index.ts';
-import { wordcountProject } from './wordcount/index.ts';
 
 /** A project the user can open from the toolbar. */
 export interface Example {
   id: string;
   title: string;
-  load(): ProjectSnapshot;
+  /** The project's files; all but the first example are fetched when opened (they carry built modules). */
+  load(): Promise<ProjectSnapshot>;
 }
 
 /** The examples, in menu order; the first is what a newcomer sees. */
 export const EXAMPLES: readonly Example[] = [
-  { id: 'hello', title: 'Hello, sandbox (stdin → stdout)', load: defaultProject },
-  { id: 'wordcount', title: 'Word count (file channels, nvram)', load: wordcountProject },
-  { id: 'mapreduce', title: 'MapReduce word count (ZeroCloud job)', load: mapreduceProject },
-  { id: 'pipeline', title: 'Two-stage pipeline (ZeroCloud job)', load: pipelineProject },
+  { id: 'hello', title: 'Hello, sandbox (stdin → stdout)', load: async () => defaultProject() },
+  {
+    id: 'wordcount',
+    title: 'Word count (file channels, nvram)',
+    load: async () => (await import('./wordcount/index.ts')).wordcountProject(),
+  },
+  {
+    id: 'mapreduce',
+    title: 'MapReduce word count (ZeroCloud job)',
+    load: async () => (await import('./mapreduce/index.ts')).mapreduceProject(),
+  },
+  {
+    id: 'pipeline',
+    title: 'Two-stage pipeline (ZeroCloud job)',
+    load: async () => (await import('./pipeline/index.ts')).pipelineProject(),
+  },
 ];

@@ -1,4 +1,3 @@
-import { loadWorkshop } from '../../workshops/load-workshop.ts';
 import type { Workshop } from '../../workshops/types.ts';
 
 // Lesson content is data in workshops/ (validated in CI by `zvm lessons`), bundled as text into a lazy chunk.
@@ -16,6 +15,8 @@ export function bundledWorkshops(): Promise<Workshop[]> {
 }
 
 async function load(): Promise<Workshop[]> {
+  // The loader (YAML front matter, schemas) comes with the lessons, not with the app's first screen.
+  const { loadWorkshop } = await import('../../workshops/load-workshop.ts');
   const encoder = new TextEncoder();
   const byWorkshop = new Map<string, Record<string, Uint8Array>>();
   await Promise.all(
