@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changedFile, text } from '../engine/test-support/sandbox-run.ts';
-import { compile, preloadToolchain } from './compile.ts';
+import { buildWantedPreludes, compile, preloadToolchain } from './compile.ts';
+import { PreludeHeaders } from './clang/prelude-pch.ts';
 import { compileUnitFor } from './language.ts';
 import { moduleOf, runModule } from './test-support/run-module.ts';
 import type { CompileRequest, ToolchainProgress } from './types.ts';
@@ -90,6 +91,40 @@ int main() {
     const report = runModule(moduleOf(result), { stdin: 'b a b c b a' });
     expect(text(report.stdout)).toBe('a 2\nb 3\nc 1\n');
   });
+
+  it(
+    'compiles C++ again with <iostream> precompiled, to a module that behaves the same',
+    { timeout: SLOW * 2 },
+    async () => {
+      const preludes = new PreludeHeaders();
+      const files = {
+        'app/main.cpp':
+          '#include <iostream>\n#include "greet.h"\nint main() { std::cout << greeting() << std::endl; }\n',
+        'app/greet.h': 'inline const char *greeting() { return "hi from C++"; }\n',
+      };
+      const request: CompileRequest = { language: 'cpp', files, sources: ['app/main.cpp'] };
+      const first = await compile(request, { preludes });
+      expect(preludes.pending).toBe(true);
+      await buildWantedPreludes(preludes);
+      expect(preludes.pending).toBe(false);
+      expect(
+        preludes.use(['--target=wasm32-wasip1', '-Wall', '-fno-color-diagnostics', '-O2', '-fno-exceptions']),
+      ).toBeDefined();
+      const second = await compile(request, { preludes });
+      for (const result of [first, second])
+        expect(text(runModule(moduleOf(result)).stdout)).toBe('hi from C++\n');
+      // An error is still reported at its own line with the prelude in use.
+      const broken = await compile(
+        {
+          ...request,
+          files: { ...files, 'app/main.cpp': '#include <iostream>\nint main() { std::cout << nope; }\n' },
+        },
+        { preludes },
+      );
+      expect(broken.ok).toBe(false);
+      expect(broken.diagnostics[0]).toMatchObject({ file: 'app/main.cpp', line: 2, severity: 'error' });
+    },
+  );
 
   it('compiles at -O0 and -O2 to different modules that behave the same', { timeout: SLOW }, async () => {
     const files = {

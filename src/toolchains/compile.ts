@@ -1,4 +1,5 @@
-import { compileWithClang } from './clang/compile-clang.ts';
+import { buildPreludes, compileWithClang } from './clang/compile-clang.ts';
+import type { PreludeHeaders } from './clang/prelude-pch.ts';
 import { loadClang } from './clang/load-clang.ts';
 import type { CompileRequest, CompileResult, CompiledLanguage, ToolchainProgress } from './types.ts';
 import { compileWithWabt } from './wat/compile-wat.ts';
@@ -8,6 +9,8 @@ import { loadWabt } from './wat/load-wabt.ts';
 export interface CompileOptions {
   /** Download progress while the toolchain loads (the first time only). */
   onProgress?(progress: ToolchainProgress): void;
+  /** Precompiled headers a long-lived compiler keeps (C++ programs that include <iostream> use them). */
+  preludes?: PreludeHeaders;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function compile(request: CompileRequest, options: CompileOptions =
     };
   }
   if (request.language === 'wat') return compileWithWabt(request, await loadWabt());
-  return compileWithClang(request, await loadClang(options.onProgress));
+  return compileWithClang(request, await loadClang(options.onProgress), options.preludes);
 }
 
 /** Loads the toolchain for `language` ahead of the first compile (showing its download progress). */
@@ -36,4 +39,9 @@ export async function preloadToolchain(
 ): Promise<void> {
   if (language === 'wat') await loadWabt();
   else await loadClang(onProgress);
+}
+
+/** Builds the precompiled headers that earlier compiles asked for (call between compiles). */
+export async function buildWantedPreludes(preludes: PreludeHeaders): Promise<void> {
+  if (preludes.pending) await buildPreludes(preludes, await loadClang());
 }

@@ -3,6 +3,9 @@ import type { CompileRequest, CompileResult } from '../types.ts';
 import { parseClangDiagnostics } from './diagnostics.ts';
 import { fileTree, treePathOf } from './file-tree.ts';
 import type { Clang } from './load-clang.ts';
+import { preludeFits } from './prelude-pch.ts';
+import type { PreludeHeaders } from './prelude-pch.ts';
+import type { Tree } from '@yowasp/clang';
 
 /** Where the module lands in the compiler's file tree (a name no project file is expected to take). */
 const OUTPUT = 'zvm-output.wasm';
@@ -14,7 +17,11 @@ export const CLANG_FLAGS = ['--target=wasm32-wasip1', '-Wall', '-fno-color-diagn
  * Compiles and links the request's C or C++ sources in one clang (or clang++) run. Every C/C++ file of
  * the project is in the compiler's tree at its project path, so `#include "..."` finds headers anywhere.
  */
-export async function compileWithClang(request: CompileRequest, clang: Clang): Promise<CompileResult> {
+export async function compileWithClang(
+  request: CompileRequest,
+  clang: Clang,
+  preludes?: PreludeHeaders,
+): Promise<CompileResult> {
   const cpp = request.language === 'cpp';
   const projectPaths = new Map<string, string>();
   for (const path of Object.keys(request.files)) {
@@ -23,21 +30,71 @@ export async function compileWithClang(request: CompileRequest, clang: Clang): P
   }
   const sources = request.sources.map(treePathOf);
   const folders = [...new Set(sources.map((path) => path.slice(0, Math.max(0, path.lastIndexOf('/')))))];
+  const extraFlags = request.extraFlags ?? [];
+  // clang++ links libc++ built without exception support.
+  const flags = [...CLANG_FLAGS, `-${request.optimize ?? 'O2'}`, ...(cpp ? ['-fno-exceptions'] : [])];
   const args = [
-    ...CLANG_FLAGS,
-    `-${request.optimize ?? 'O2'}`,
-    // clang++ links libc++ built without exception support.
-    ...(cpp ? ['-fno-exceptions'] : []),
+    ...flags,
     ...folders.filter((folder) => folder !== '').map((folder) => `-I${folder}`),
     // The project root too: the compiler's file system skips `..`, so `#include "../inc/a.h"` from a
     // folder one level down finds `inc/a.h` through it.
     '-I.',
-    ...(request.extraFlags ?? []),
+    ...extraFlags,
     ...sources,
     '-o',
     OUTPUT,
   ];
   const tree = fileTree(request.files, (path) => projectPaths.has(treePathOf(path)));
+  const command = cpp ? 'clang++' : 'clang';
+  const fits =
+    preludes !== undefined &&
+    cpp &&
+    extraFlags.length === 0 &&
+    request.sources.every((path) => preludeFits(textOf(request.files[path])));
+  const prelude = fits ? preludes.use(flags) : undefined;
+  if (fits && !prelude) preludes.want(flags);
+  let run = prelude
+    ? await runClang(clang, command, [...prelude.flags, ...args], { ...tree, ...prelude.files })
+    : await runClang(clang, command, args, tree);
+  if (prelude && !run.wasm && /precompiled|PCH/i.test(run.log)) {
+    // A prelude the compiler refuses is never used again; the compile is redone without it.
+    preludes!.drop(flags);
+    run = await runClang(clang, command, args, tree);
+  }
+  let { log } = run;
+  const diagnostics = parseClangDiagnostics(log, projectPaths);
+  if (run.wasm) return { ok: true, wasm: run.wasm, diagnostics, log };
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    // A failure must say so, in the diagnostics and in the log alike.
+    const message = `failed with exit code ${run.exitCode} and no error message`;
+    diagnostics.push({ line: 0, column: 0, severity: 'error', message, origin: command });
+    log += `${command}: error: ${message}\n`;
+  }
+  return { ok: false, diagnostics, log };
+}
+
+/** Builds the wanted precompiled preludes (between compiles, in the warm compiler). */
+export function buildPreludes(preludes: PreludeHeaders, clang: Clang): Promise<void> {
+  return preludes.buildWanted(async (flags, files, header, output) => {
+    const run = await runClang(
+      clang,
+      'clang++',
+      [...flags, '-x', 'c++-header', header, '-o', output],
+      files,
+      output,
+    );
+    return run.wasm;
+  });
+}
+
+/** One clang run: the file it wrote at `output`, its exit code and everything it printed. */
+async function runClang(
+  clang: Clang,
+  command: 'clang' | 'clang++',
+  args: string[],
+  tree: Tree,
+  output = OUTPUT,
+): Promise<{ wasm?: Uint8Array; exitCode: number; log: string }> {
   const chunks: Uint8Array[] = [];
   const collect = (bytes: Uint8Array | null): void => {
     if (bytes) chunks.push(bytes.slice());
@@ -45,28 +102,22 @@ export async function compileWithClang(request: CompileRequest, clang: Clang): P
   let wasm: Uint8Array | undefined;
   let exitCode = 0;
   try {
-    const output = await clang.commands[cpp ? 'clang++' : 'clang'](args, tree, {
+    const files = await clang.commands[command](args, tree, {
       stdout: collect,
       stderr: collect,
       decodeASCII: false,
     });
-    const file = output?.[OUTPUT];
+    const file = files?.[output];
     if (file instanceof Uint8Array) wasm = file.slice();
   } catch (error) {
     if (!(error instanceof clang.Exit)) throw error;
     exitCode = error.code;
   }
-  let log = decode(chunks);
-  const diagnostics = parseClangDiagnostics(log, projectPaths);
-  if (wasm) return { ok: true, wasm, diagnostics, log };
-  if (!diagnostics.some((d) => d.severity === 'error')) {
-    // A failure must say so, in the diagnostics and in the log alike.
-    const origin = cpp ? 'clang++' : 'clang';
-    const message = `failed with exit code ${exitCode} and no error message`;
-    diagnostics.push({ line: 0, column: 0, severity: 'error', message, origin });
-    log += `${origin}: error: ${message}\n`;
-  }
-  return { ok: false, diagnostics, log };
+  return { wasm, exitCode, log: decode(chunks) };
+}
+
+function textOf(data: Uint8Array | string | undefined): string {
+  return typeof data === 'string' ? data : new TextDecoder().decode(data);
 }
 
 function decode(chunks: Uint8Array[]): string {
