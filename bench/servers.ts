@@ -14,7 +14,10 @@ export interface PreviewServer {
 }
 
 function build(args: string[]): void {
-  const result = spawnSync('npx', ['vite', 'build', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('npx', ['vite', 'build', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0)
     throw new Error(`vite build ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
 }
