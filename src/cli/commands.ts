@@ -44,11 +44,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (!manifest || hasErrors(diagnostics)) return fail('refused: the manifest has errors');
   const workdir = resolve(flags.values.get('workdir')?.[0] ?? dirname(manifestPath));
   const python = runtimeOf(manifest.program) === 'python';
-  if (!python && normalizeProjectPath(manifest.program) === undefined)
+  // Like channel URIs, Program names a file in the work folder, even when written as an absolute path.
+  const programPath = normalizeProjectPath(manifest.program);
+  if (!python && programPath === undefined)
     return fail(`refused: Program ${manifest.program} is outside the work folder`);
   const program = python
     ? loadPythonRuntime()
-    : readBinary(resolve(workdir, manifest.program), `Program ${manifest.program}`);
+    : readBinary(resolve(workdir, programPath ?? ''), `Program ${manifest.program}`);
   const files = loadManifestFiles(workdir, manifest);
   const report = await runWithFlags(flags, { manifest, program, files });
   warn(applyChanges(workdir, report.changes));

@@ -38,6 +38,10 @@ export function inflateCapped(
     // fflate's error code 0 is "unexpected EOF".
     return (error as { code?: unknown }).code === 0 ? { kind: 'truncated' } : { kind: 'corrupt' };
   }
+  // fflate takes a gzip stream cut inside its header for a complete, empty one; a real empty member ends in
+  // an 8-byte trailer of zeros (the CRC and length of nothing).
+  if (format === 'gzip' && produced === 0 && !(data.length >= 20 && data.subarray(-8).every((b) => b === 0)))
+    return { kind: 'truncated' };
   const bytes = new Uint8Array(produced);
   let offset = 0;
   for (const chunk of chunks) {

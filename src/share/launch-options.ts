@@ -10,9 +10,12 @@ export interface LaunchOptions {
   hash: string;
 }
 
+// A flag is on when present (`?embed`, `?embed=1`, `?embed=yes`) unless it says no in a common way.
+const OFF = new Set(['0', 'false', 'no', 'off']);
+
 const on = (params: URLSearchParams, name: string): boolean => {
   const value = params.get(name);
-  return value !== null && value !== '0' && value !== 'false';
+  return value !== null && !OFF.has(value.trim().toLowerCase());
 };
 
 /** Reads the launch options from the page's address; autorun and read-only count only in an embed. */

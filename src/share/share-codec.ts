@@ -5,7 +5,9 @@ import {
   LINK_TOO_LONG_CHARS,
   MAX_ENCODED_CHARS,
   MAX_FILES,
+  MAX_FOLDERS,
   MAX_INFLATED_BYTES,
+  MAX_TABS,
   SHARE_VERSION,
   sharePayloadV1Schema,
 } from './share-schema.ts';
@@ -25,6 +27,11 @@ export type DecodeShareResult = { ok: true; project: ShareProject } | { ok: fals
 const PREFIX = 'p=';
 const MB = 1024 * 1024;
 const LINK_WORDS = { source: 'The link', project: 'The shared project' };
+const LIST_CAPS = [
+  ['files', MAX_FILES, 'files'],
+  ['folders', MAX_FOLDERS, 'folders'],
+  ['tabs', MAX_TABS, 'open tabs'],
+] as const;
 
 /**
  * The URL fragment for a project, *without* the leading `#`: `p=1.<base64url(deflate(JSON))>`.
@@ -108,6 +115,13 @@ function decodeUnsafe(fragment: unknown): DecodeShareResult {
 }
 
 function projectFromPayload(json: unknown): DecodeShareResult {
+  // Counted before the schema walks the lists: a 50 KB link listing a million files parses for seconds.
+  const lists = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  for (const [key, max, what] of LIST_CAPS) {
+    const list = lists[key];
+    if (Array.isArray(list) && list.length > max)
+      return fail(`The shared project has more than ${max} ${what}, so it was not opened.`);
+  }
   const parsed = sharePayloadV1Schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -116,9 +130,6 @@ function projectFromPayload(json: unknown): DecodeShareResult {
     return fail(`The link's project is malformed${where === '' ? '' : ` at ${where}`}: ${what}.`);
   }
   const payload = parsed.data;
-  // Counted before decoding, so a link listing a million files is refused without work.
-  if (payload.files.length > MAX_FILES)
-    return fail(`The shared project has more than ${MAX_FILES} files, so it was not opened.`);
   const files: Array<{ path: string; data: Uint8Array }> = [];
   let total = 0;
   for (const file of payload.files) {

@@ -80,8 +80,6 @@ export class SandboxClient {
     const key = programKey(request.program);
     this.remember({ programKey: key, program: request.program, memory: request.manifest.memory });
     const slot = this.idle.shift() ?? this.spawn();
-    // The standby that takes over if this run is killed.
-    if (this.idle.length === 0) this.idle.push(this.spawn());
     return new Promise<RunReport>((resolve) => {
       const poll = setInterval(() => session.poll(), this.pollMs);
       const pending: Pending = { slot, session, resolve, poll };
@@ -146,6 +144,9 @@ export class SandboxClient {
     switch (message.type) {
       case 'started': {
         p.session.started();
+        // The standby that takes over if this run is killed; started only now, so a fresh worker's start
+        // does not compete with the one about to run.
+        if (this.idle.length === 0 && !this.disposed) this.idle.push(this.spawn());
         const ms = Math.min(p.session.request.manifest.timeout * 1000, MAX_DELAY_MS);
         p.timer = setTimeout(() => this.kill('timeout'), ms);
         return;

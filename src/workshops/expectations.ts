@@ -105,7 +105,7 @@ function runFor(result: RunReport | JobReport, node: string | undefined): RunRep
 }
 
 function judgeFile(e: Extract<Expectation, { file: string }>, files: LessonFiles): CheckLine {
-  const data = files[e.file];
+  const data = Object.hasOwn(files, e.file) ? files[e.file] : undefined;
   if ('exists' in e) {
     const ok = (data !== undefined) === e.exists;
     const is = data !== undefined ? 'is' : 'is not';

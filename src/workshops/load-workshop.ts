@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { writeTarImage } from '../engine/image/tar-image.ts';
 import type { TarEntry } from '../engine/image/tar-image.ts';
+import { sharePathProblem } from '../share/share-path.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { checkSchema, describeIssues, frontMatterSchema, workshopSchema } from './schema.ts';
 import type { Lesson, LessonFiles, Workshop } from './types.ts';
@@ -77,10 +78,11 @@ export function loadLesson(
     })),
   ];
   for (const setup of setups) {
-    if (!(setup.runFile in start))
+    // Own keys only: "toString" or "__proto__" is in every object's prototype, not in start/.
+    if (!Object.hasOwn(start, setup.runFile))
       errors.push(`${where}/lesson.md: ${setup.field}run-file: ${setup.runFile} is not in start/`);
     for (const [i, path] of setup.open.entries())
-      if (!(path in solution))
+      if (!Object.hasOwn(solution, path))
         errors.push(
           `${where}/lesson.md: ${setup.field}files-open[${i}]: ${path} is in neither start/ nor solution/`,
         );
@@ -139,6 +141,11 @@ function projectFiles(files: LessonFiles, where: string, errors: string[]): Less
   const out: LessonFiles = {};
   const tars = new Map<string, TarEntry[]>();
   for (const [path, data] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const problem = sharePathProblem(path);
+    if (problem !== null) {
+      errors.push(`${where}/${path}: the path ${problem}`);
+      continue;
+    }
     const parts = path.split('/');
     const tarAt = parts.findIndex((part) => TAR_FOLDER.test(part));
     if (tarAt >= 0) {

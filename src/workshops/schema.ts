@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regexProblem } from './safe-regex.ts';
 
 /** `workshop.json`: the workshop's title, description and lesson folders in order. */
 export const workshopSchema = z.strictObject({
@@ -28,6 +29,12 @@ export const frontMatterSchema = z.strictObject({
   view: z.enum(VIEWS).optional(),
 });
 
+// Checked when the lesson loads, so a regex that cannot compile or could freeze the page never reaches Check.
+const checkRegex = z.string().superRefine((source, context) => {
+  const problem = regexProblem(source);
+  if (problem !== null) context.addIssue({ code: 'custom', message: `the regex ${problem}` });
+});
+
 const bounds = z
   .strictObject({ min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() })
   .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both');
@@ -35,7 +42,7 @@ const bounds = z
 const textMatch = z.union([
   z.strictObject({ equals: z.string() }),
   z.strictObject({ contains: z.string() }),
-  z.strictObject({ regex: z.string() }),
+  z.strictObject({ regex: checkRegex }),
   z.strictObject({ lines: z.number().int().nonnegative() }),
 ]);
 
@@ -45,7 +52,7 @@ const hint = { hint: z.string().min(1).optional() };
 const fileExpect = z.union([
   z.strictObject({ file: z.string().min(1), equals: z.string(), ...hint }),
   z.strictObject({ file: z.string().min(1), contains: z.string(), ...hint }),
-  z.strictObject({ file: z.string().min(1), regex: z.string(), ...hint }),
+  z.strictObject({ file: z.string().min(1), regex: checkRegex, ...hint }),
   z.strictObject({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), ...hint }),
   z.strictObject({ file: z.string().min(1), exists: z.boolean(), ...hint }),
 ]);

@@ -42,6 +42,8 @@ function readEntries(bytes: Uint8Array): ReadTarResult {
     throw new Corrupt(bytes.length === 0 ? 'not a tar archive: it is empty' : notTar(bytes));
   }
   const entries: TarEntry[] = [];
+  // The latest file entry's data by path, for hard links (a scan of `entries` per link is quadratic).
+  const files = new Map<string, Uint8Array>();
   const warnings: string[] = [];
   let pending: PaxNames = {};
   let offset = 0;
@@ -90,9 +92,13 @@ function readEntries(bytes: Uint8Array): ReadTarResult {
     }
     const modeBits = readNumber(field(header, FIELD.mode));
     const target = names.linkpath ?? readString(field(header, FIELD.linkname));
-    const entry = makeEntry(path, kind, data, target, entries);
-    if (typeof entry === 'string') warnings.push(entry);
-    else entries.push(Number.isNaN(modeBits) ? entry : { ...entry, mode: modeBits & 0o7777 });
+    const entry = makeEntry(path, kind, data, target, files);
+    if (typeof entry === 'string') {
+      warnings.push(entry);
+      continue;
+    }
+    entries.push(Number.isNaN(modeBits) ? entry : { ...entry, mode: modeBits & 0o7777 });
+    if (entry.kind === 'file') files.set(entry.path, entry.data ?? new Uint8Array());
   }
   if (offset < bytes.length) {
     throw new Corrupt(`truncated tar archive: it ends at byte ${bytes.length} inside a 512-byte header`);
@@ -105,17 +111,17 @@ function makeEntry(
   kind: TarEntryKind | 'hardlink',
   data: Uint8Array,
   target: string,
-  earlier: TarEntry[],
+  earlierFiles: ReadonlyMap<string, Uint8Array>,
 ): TarEntry | string {
   if (kind === 'file') return { path, kind, data };
   if (kind === 'directory') return { path, kind };
   if (kind === 'symlink') return { path, kind, target };
   // A hard link names an earlier member; the in-memory filesystem gets a copy of its contents.
   const source = normalizeTarPath(target);
-  const original = earlier.findLast((e) => e.path === source && e.kind === 'file');
+  const original = source === undefined ? undefined : earlierFiles.get(source);
   if (original === undefined)
     return `skipped ${quote(path)}: a hard link to ${quote(target)}, which is not in the image before it`;
-  return { path, kind: 'file', data: original.data ?? new Uint8Array() };
+  return { path, kind: 'file', data: original };
 }
 
 function headerPath(header: Uint8Array): string {

@@ -14,6 +14,8 @@ export const JOB_LIMITS = {
   edges: 20_000,
   /** Most devices in one group. */
   devices: 64,
+  /** Deepest nesting of arrays and objects (a job needs 5 or so; the JSON parser recurses). */
+  depth: 64,
 } as const;
 
 /** A group or node name: it becomes a file name under /dev/in and /dev/out, so no `/` or blanks. */

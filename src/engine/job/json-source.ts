@@ -2,6 +2,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from
 import type { JSONPath, Node, ParseError } from 'jsonc-parser';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { DiagnosticList } from '../manifest/diagnostic-list.ts';
+import { JOB_LIMITS } from './job-schema.ts';
 import type { TextSpan } from './types.ts';
 
 // jsonc-parser (Microsoft's, from VS Code) gives every value its offset in the text, so a problem
@@ -20,8 +21,19 @@ export class JsonSource {
     private readonly out: JobDiagnostics,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // A byte-order mark (Windows editors write one) becomes a space, so every offset stays where it was.
+    const json = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
+    const tooDeep = firstTooDeep(json, JOB_LIMITS.depth);
+    if (tooDeep !== undefined) {
+      out.error(
+        this.spanOf(tooDeep, 1),
+        `the job nests arrays and objects more than ${JOB_LIMITS.depth} levels deep here; a job needs only a few`,
+      );
+      this.value = undefined;
+      return;
+    }
     const errors: ParseError[] = [];
-    this.root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    this.root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
     for (const e of errors.slice(0, 1)) {
       out.error(this.spanOf(e.offset, e.length), `the job is not valid JSON: ${syntaxMessage(e)}`);
     }
@@ -92,6 +104,26 @@ export class JobDiagnostics {
   finish(): Diagnostic[] {
     return this.list.finish();
   }
+}
+
+/** Offset of the first `[` or `{` nested deeper than `limit`, skipping strings as jsonc-parser scans them. */
+// jsonc-parser parses and builds values recursively, so a few thousand brackets would overflow the stack.
+function firstTooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      // A string ends at its closing quote or, unclosed, at a line break; a backslash escapes the next character.
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i++;
+        else if (c === 0x22 || c === 0x0a || c === 0x0d) break;
+      }
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (code === 0x5d || code === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 const SYNTAX: Record<string, string> = {

@@ -81,7 +81,14 @@ export function parseManifest(text: string): ParseManifestResult {
 
 function parseLine(raw: string, line: number, state: ParseState, out: DiagnosticList): void {
   const trimmed = raw.trim();
-  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('==')) return;
+  if (trimmed === '') return;
+  const control = firstControl(raw);
+  if (control !== -1) {
+    const at: Token = { text: raw[control]!, column: control + 1, endColumn: control + 2 };
+    out.error(line, at, () => controlMessage(raw[control]!));
+    return;
+  }
+  if (trimmed.startsWith('#') || trimmed.startsWith('==')) return;
   const equals = raw.indexOf('=');
   if (equals === -1) {
     out.error(line, lineSpan(raw), () => noEqualsMessage(trimmed));
@@ -203,6 +210,27 @@ function finalChecks(state: ParseState, firstLine: string, out: DiagnosticList):
       `there is no channel with alias ${alias}; ` + 'ZeroVM refuses to start without the standard channels';
     out.add('error', 1, span, `${missing}: add '${example}'`, true);
   }
+}
+
+/** Index of the first control character other than tab (a CR here is one that does not end the line), or -1. */
+function firstControl(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return i;
+  }
+  return -1;
+}
+
+function controlMessage(char: string): string {
+  if (char === '\r') {
+    return (
+      'this line has a carriage return (CR) in the middle: the file seems to end its lines with CR alone ' +
+      '(old Mac style); save it with LF or CRLF line ends'
+    );
+  }
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = char === '\0' ? `a NUL byte (${code})` : `the control character ${code}`;
+  return `this line contains ${name}; a manifest is plain text (is this a binary file?)`;
 }
 
 function noEqualsMessage(trimmed: string): string {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { DiagnosticList } from './diagnostic-list.ts';
 import { unescapeValue } from './escapes.ts';
-import { scanLine } from './scan-line.ts';
+import { controlProblem, scanLine } from './scan-line.ts';
 import type { NvramPair } from './scan-line.ts';
 import { isSectionName, RECORD_READERS, SECTION_NAMES, SECTION_SPECS } from './sections.ts';
 import type { RecordContext, SectionName } from './sections.ts';
@@ -114,12 +114,19 @@ export function parseNvram(text: string): ParsedNvram {
   // undefined: no header seen yet; null: inside an unknown section, whose lines are skipped.
   let section: SectionName | null | undefined;
   let line = 0;
-  for (let start = 0; start <= text.length;) {
+  // An editor's byte-order mark is not part of the first line.
+  for (let start = text.startsWith('\uFEFF') ? 1 : 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const scanned = scanLine(text.slice(start, end));
+    const raw = text.slice(start, end);
     start = end + 1;
     line++;
+    const control = controlProblem(raw);
+    if (control !== undefined) {
+      out.add({ line, ...control });
+      continue;
+    }
+    const scanned = scanLine(raw);
     if (scanned.kind === 'blank') continue;
     if (scanned.kind === 'header') {
       for (const p of scanned.problems) out.add({ line, ...p });

@@ -106,6 +106,29 @@ function scanPairs(line: string, start: number, end: number): ScannedLine {
   return { kind: 'pairs', pairs, column: start + 1, endColumn: end + 1, problems };
 }
 
+/** The first control character in a line, as an error; tabs are fine, and so are CRs that only end the line. */
+export function controlProblem(line: string): LineProblem | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 0x09 || (code >= 0x20 && code !== 0x7f)) continue;
+    const at = { column: i + 1, endColumn: i + 2, severity: 'error' as const };
+    if (code === 0x0d) {
+      const [from, to] = trimRange(line, i, line.length);
+      if (from === to) return undefined;
+      return {
+        ...at,
+        message:
+          'This line has a carriage return (CR) in the middle: the file seems to end its lines with CR alone ' +
+          '(old Mac style); save it with LF or CRLF line ends.',
+      };
+    }
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what = code === 0 ? `a NUL byte (${hex})` : `the control character ${hex}`;
+    return { ...at, message: `This line contains ${what}; nvram is plain text (is this a binary file?).` };
+  }
+  return undefined;
+}
+
 /** Splits one line (without its newline) into a section header or a list of `key=value` pairs. */
 export function scanLine(line: string): ScannedLine {
   // ZRT starts a comment at any '#', also after settings on the same line.

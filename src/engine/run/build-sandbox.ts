@@ -7,7 +7,14 @@ import * as W from '../wasi/constants.ts';
 import { FdTable } from '../wasi/fd-table.ts';
 import type { FdEntry } from '../wasi/fd-table.ts';
 import { timesNow } from '../wasi/filestat.ts';
-import { ChannelNode, DirNode, ensureDir, placeNode, resetInodeNumbers } from '../wasi/fs-nodes.ts';
+import {
+  ChannelNode,
+  DirNode,
+  ensureDir,
+  guestPathParts,
+  placeNode,
+  resetInodeNumbers,
+} from '../wasi/fs-nodes.ts';
 import { GrowableBytes } from '../wasi/growable-bytes.ts';
 import { isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
@@ -64,6 +71,11 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
     const channel = new Channel(index, spec, host, data, inputs.counters, inputs.onWrite);
     const mapping = inputs.nvram?.mapping.find((m) => m.channel === spec.alias);
     channel.mapping = mapping?.mode ?? (STDIO.includes(spec.alias) && host !== 'file' ? 'char' : undefined);
+    if (guestPathParts(spec.alias).length === 0) {
+      throw new SandboxRefusal(
+        `the channel alias ${spec.alias} is the root directory, not a file: give the path the program opens, such as /dev/input`,
+      );
+    }
     placeNode(root, spec.alias, new ChannelNode(channel, times), times);
     return channel;
   });

@@ -72,7 +72,11 @@ export function describeOutcome(
       return { state: 'crash', exitCode: null, message: 'crashed: stack overflow (too deep recursion)' };
     }
     if (!(error instanceof WebAssembly.RuntimeError) && !(error instanceof RangeError)) throw error;
-    return { state: 'crash', exitCode: null, message: `crashed: ${text}` };
+    // C keeps its stack in linear memory, so runaway recursion in C ends here, not in a RangeError.
+    const hint = /memory access out of bounds/i.test(text)
+      ? ' (the program used an address outside its memory: a bad pointer, or too deep recursion overflowing the C stack)'
+      : '';
+    return { state: 'crash', exitCode: null, message: `crashed: ${text}${hint}` };
   }
   const code = outcome.code;
   const hit = channelReports(channels, counters).filter((r) => r.quotaHits > 0);

@@ -3,7 +3,7 @@ import type { Nvram } from '../nvram/types.ts';
 import type { Channel } from '../wasi/channel.ts';
 import type { SandboxClock } from '../wasi/clock.ts';
 import { timesNow } from '../wasi/filestat.ts';
-import { FileNode, SymlinkNode, ensureDir, placeNode } from '../wasi/fs-nodes.ts';
+import { FileNode, SymlinkNode, ensureDir, guestPathParts, placeNode } from '../wasi/fs-nodes.ts';
 import type { DirNode, FsNode } from '../wasi/fs-nodes.ts';
 import { SandboxRefusal } from './build-sandbox.ts';
 import { filesUnder, isProjectDirectory, normalizeProjectPath } from './project-files.ts';
@@ -64,22 +64,32 @@ export function applyMounts(
   return exits;
 }
 
+// The tree walks below keep their own stack: an image or a guest can nest directories deeper than the
+// JS call stack goes.
+
 /** Every node beneath `dir` now, so a read-only mount can leave what was there before (/dev, exports) alone. */
-function nodesBeneath(dir: DirNode, into = new Set<FsNode>()): Set<FsNode> {
-  for (const node of dir.entries.values()) {
-    into.add(node);
-    if (node.kind === 'dir') nodesBeneath(node, into);
+function nodesBeneath(dir: DirNode): Set<FsNode> {
+  const found = new Set<FsNode>();
+  const pending = [dir];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const node of next.entries.values()) {
+      found.add(node);
+      if (node.kind === 'dir') pending.push(node);
+    }
   }
-  return into;
+  return found;
 }
 
 /** Marks a read-only mount: its directory and whatever the image added beneath it. */
 function markReadOnly(dir: DirNode, keep: Set<FsNode>): void {
-  dir.readOnly = true;
-  for (const node of dir.entries.values()) {
-    if (keep.has(node)) continue;
-    if (node.kind === 'file') node.readOnly = true;
-    if (node.kind === 'dir') markReadOnly(node, keep);
+  const pending = [dir];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    next.readOnly = true;
+    for (const node of next.entries.values()) {
+      if (keep.has(node)) continue;
+      if (node.kind === 'file') node.readOnly = true;
+      if (node.kind === 'dir') pending.push(node);
+    }
   }
 }
 
@@ -138,7 +148,7 @@ function readWholeChannel(channel: Channel): Uint8Array {
 
 function findDir(root: DirNode, path: string): DirNode | undefined {
   let dir: DirNode = root;
-  for (const part of path.split('/').filter(Boolean)) {
+  for (const part of guestPathParts(path)) {
     const next = dir.entries.get(part);
     if (next?.kind !== 'dir') return undefined;
     dir = next;
@@ -146,12 +156,18 @@ function findDir(root: DirNode, path: string): DirNode | undefined {
   return dir;
 }
 
-/** Every regular file beneath `dir`, with paths relative to it, in sorted order. */
+/** Every regular file beneath `dir`, with paths relative to it, in sorted order (depth first). */
 export function collectFiles(dir: DirNode, prefix = ''): Array<[string, Uint8Array]> {
   const out: Array<[string, Uint8Array]> = [];
-  for (const [name, node] of [...dir.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (node.kind === 'file') out.push([prefix + name, node.content.view()]);
-    else if (node.kind === 'dir') out.push(...collectFiles(node, `${prefix}${name}/`));
+  const pending: Array<[path: string, node: FsNode]> = [[prefix, dir]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [path, node] = next;
+    if (node.kind === 'file') out.push([path, node.content.view()]);
+    if (node.kind !== 'dir') continue;
+    // Largest name first onto the stack, so the smallest comes off first.
+    const children = [...node.entries].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+    for (const [name, child] of children)
+      pending.push([`${path}${name}${child.kind === 'dir' ? '/' : ''}`, child]);
   }
   return out;
 }

@@ -78,7 +78,14 @@ export function runSandbox(request: RunRequest): RunReport {
     });
     channels = sandbox.channels;
     const exits = applyMounts(sandbox.root, nvram, channels, request.files, clock);
-    const host = new WasiHost({ args: argv, env, fds: sandbox.fds, clock, trace: request.trace });
+    const host = new WasiHost({
+      args: argv,
+      env,
+      fds: sandbox.fds,
+      clock,
+      fileSpace: manifest.memory,
+      trace: request.trace,
+    });
     const instance = instantiate(module, host.imports);
     const outcome: StartOutcome = host.start(instance);
     const memory = instance.exports.memory as WebAssembly.Memory;
@@ -141,7 +148,14 @@ function compile(bytes: Uint8Array): WebAssembly.Module {
   }
 }
 
-function instantiate(module: WebAssembly.Module, imports: object): WebAssembly.Instance {
+function instantiate(module: WebAssembly.Module, imports: Record<string, unknown>): WebAssembly.Instance {
+  // prepareModule let through only wasi_snapshot_preview1 imports; each must be a call this host has.
+  const missing = WebAssembly.Module.imports(module).find((i) => !Object.hasOwn(imports, i.name));
+  if (missing) {
+    throw new SandboxRefusal(
+      `the module imports ${missing.module}.${missing.name} (${missing.kind}), which this sandbox does not provide`,
+    );
+  }
   try {
     return new WebAssembly.Instance(module, { wasi_snapshot_preview1: imports as WebAssembly.ModuleImports });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ChannelSpec } from '../manifest/types.ts';
-import { ERRNO_BADF, ERRNO_DQUOT, ERRNO_SPIPE, ERRNO_SUCCESS } from './constants.ts';
+import { ERRNO_BADF, ERRNO_DQUOT, ERRNO_INVAL, ERRNO_SPIPE, ERRNO_SUCCESS } from './constants.ts';
 import type { GrowableBytes } from './growable-bytes.ts';
 
 /** Per-channel counters, laid out in a Float64Array (possibly shared memory, for live meters). */
@@ -96,6 +96,10 @@ export class Channel {
   write(bytes: Uint8Array, offset?: number): { errno: number; written: number } {
     if (!this.writable) return { errno: ERRNO_BADF, written: 0 };
     if (offset !== undefined && !this.randomWrite) return { errno: ERRNO_SPIPE, written: 0 };
+    const at = offset ?? this.writePos;
+    // As in ZeroVM, an offset out of range is EINVAL: a write far past the end would have the host hold
+    // a zero-filled gap that no quota counts.
+    if (at > Math.max(this.data.length, this.spec.putSize)) return { errno: ERRNO_INVAL, written: 0 };
     const c = this.counters;
     const left = this.spec.putSize - c[this.base + COUNTER_BYTES_WRITTEN]!;
     if (c[this.base + COUNTER_WRITES]! >= this.spec.puts || left <= 0) {
@@ -103,7 +107,6 @@ export class Channel {
       return { errno: ERRNO_DQUOT, written: 0 };
     }
     const data = bytes.length > left ? bytes.subarray(0, left) : bytes;
-    const at = offset ?? this.writePos;
     if (this.host !== 'null') this.data.write(at, data);
     if (offset === undefined) this.writePos += data.length;
     c[this.base + COUNTER_WRITES]!++;

@@ -1,5 +1,6 @@
 import type { SandboxClock } from './clock.ts';
 import type { FdTable } from './fd-table.ts';
+import type { FileSpace } from './file-space.ts';
 import type { GuestMemory } from './guest-memory.ts';
 
 /** What every system call implementation works on. */
@@ -11,6 +12,8 @@ export interface WasiContext {
   args: string[];
   /** `NAME=value` strings. */
   env: string[];
+  /** What the in-memory files may still grow by. */
+  fileSpace: FileSpace;
 }
 
 /** Thrown by proc_exit to unwind the guest; carries the exit code. */

@@ -1,5 +1,13 @@
-import { ERRNO_BADF, ERRNO_FBIG, ERRNO_ISDIR, ERRNO_SUCCESS, FDFLAGS_APPEND } from './constants.ts';
+import {
+  ERRNO_BADF,
+  ERRNO_FBIG,
+  ERRNO_ISDIR,
+  ERRNO_NOSPC,
+  ERRNO_SUCCESS,
+  FDFLAGS_APPEND,
+} from './constants.ts';
 import type { FdEntry } from './fd-table.ts';
+import type { FileSpace } from './file-space.ts';
 
 const EMPTY = new Uint8Array(0);
 const MAX_FILE = 2 ** 32;
@@ -21,10 +29,11 @@ export function readEntry(
   return { errno: ERRNO_SUCCESS, data };
 }
 
-/** Writes to an open descriptor; O_APPEND writes go to the end of the file. */
+/** Writes to an open descriptor; O_APPEND writes go to the end of the file, which grows within `space`. */
 export function writeEntry(
   entry: FdEntry,
   data: Uint8Array,
+  space: FileSpace,
   offset?: number,
 ): { errno: number; written: number } {
   const node = entry.node;
@@ -36,6 +45,8 @@ export function writeEntry(
   const append = (entry.fdflags & FDFLAGS_APPEND) !== 0;
   const at = offset ?? (append ? node.content.length : entry.position);
   if (at + data.length > MAX_FILE) return { errno: ERRNO_FBIG, written: 0 };
+  const growth = Math.max(0, at + data.length - node.content.length);
+  if (!space.take(growth)) return { errno: ERRNO_NOSPC, written: 0 };
   node.content.write(at, data);
   if (offset === undefined) entry.position = at + data.length;
   return { errno: ERRNO_SUCCESS, written: data.length };

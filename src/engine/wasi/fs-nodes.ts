@@ -71,10 +71,23 @@ export class ChannelNode {
 /** Any node of the guest filesystem. */
 export type FsNode = FileNode | DirNode | SymlinkNode | ChannelNode;
 
+/**
+ * The names along a path from the root, resolved as the guest resolves them: empty and `.` parts
+ * dropped, `..` going up a level (and staying at the root, as `/..` is `/`).
+ */
+export function guestPathParts(path: string): string[] {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
+  return parts;
+}
+
 /** Creates (or returns) the directory at `path` below `root`, making parents as needed. */
 export function ensureDir(root: DirNode, path: string, times: Times): DirNode {
   let dir = root;
-  for (const part of path.split('/').filter(Boolean)) {
+  for (const part of guestPathParts(path)) {
     const existing = dir.entries.get(part);
     if (existing?.kind === 'dir') {
       dir = existing;
@@ -89,7 +102,7 @@ export function ensureDir(root: DirNode, path: string, times: Times): DirNode {
 
 /** Places `node` at `path` below `root`, creating parent directories. */
 export function placeNode(root: DirNode, path: string, node: FsNode, times: Times): void {
-  const parts = path.split('/').filter(Boolean);
+  const parts = guestPathParts(path);
   const name = parts.pop();
   if (name === undefined) throw new Error(`cannot place a node at ${path}`);
   ensureDir(root, parts.join('/'), times).entries.set(name, node);

@@ -6,7 +6,7 @@ import { utf8 } from './guest-memory.ts';
 
 /** The fd_* system calls. */
 export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
-  const { mem, fds, clock } = ctx;
+  const { mem, fds, clock, fileSpace } = ctx;
 
   const readv = (
     fd: number,
@@ -39,7 +39,7 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
     if (!entry) return W.ERRNO_BADF;
     const data = mem.gather(mem.iovecs(iovsPtr, iovsLen));
     const at = offset === undefined ? undefined : Number(offset);
-    const { errno, written } = writeEntry(entry, data, at);
+    const { errno, written } = writeEntry(entry, data, fileSpace, at);
     if (errno !== W.ERRNO_SUCCESS) return errno;
     mem.view().setUint32(resultPtr, written, true);
     return W.ERRNO_SUCCESS;
@@ -163,7 +163,9 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (!entry) return W.ERRNO_BADF;
       if (entry.node.kind === 'dir') return W.ERRNO_ISDIR;
       if (entry.node.kind !== 'file' || !entry.writable) return W.ERRNO_BADF;
-      if (size > BigInt(2 ** 32)) return W.ERRNO_FBIG;
+      // The size is a u64 that arrives signed: a "negative" one is beyond any file.
+      if (size < 0n || size > BigInt(2 ** 32)) return W.ERRNO_FBIG;
+      if (!fileSpace.take(Number(size) - entry.node.content.length)) return W.ERRNO_NOSPC;
       entry.node.content.resize(Number(size));
       return W.ERRNO_SUCCESS;
     },
@@ -181,7 +183,10 @@ export function fdSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (entry.node.kind !== 'file' || !entry.writable) return W.ERRNO_BADF;
       const end = offset + len;
       if (end > BigInt(2 ** 32)) return W.ERRNO_FBIG;
-      if (Number(end) > entry.node.content.length) entry.node.content.resize(Number(end));
+      const growth = Number(end) - entry.node.content.length;
+      if (growth <= 0) return W.ERRNO_SUCCESS;
+      if (!fileSpace.take(growth)) return W.ERRNO_NOSPC;
+      entry.node.content.resize(Number(end));
       return W.ERRNO_SUCCESS;
     },
 

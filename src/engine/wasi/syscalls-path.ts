@@ -12,7 +12,7 @@ const WRITE_RIGHTS = W.RIGHTS_FD_WRITE;
 
 /** The path_* system calls, all resolved beneath their directory descriptor. */
 export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
-  const { mem, fds, clock } = ctx;
+  const { mem, fds, clock, fileSpace } = ctx;
 
   const dirEntry = (fd: number): FdEntry | number => {
     const entry = fds.get(fd);
@@ -91,6 +91,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (node.kind === 'file' && node.readOnly && (writable || oflags & W.OFLAGS_TRUNC)) return W.ERRNO_ROFS;
       if (oflags & W.OFLAGS_TRUNC && node.kind === 'file') {
         if (!(dirFd.rightsBase & W.RIGHTS_PATH_FILESTAT_SET_SIZE)) return W.ERRNO_NOTCAPABLE;
+        fileSpace.take(-node.content.length);
         node.content.resize(0);
       }
       const isDir = node.kind === 'dir';
@@ -166,7 +167,7 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
       if (r.node.kind === 'channel') return W.ERRNO_PERM;
       if (r.parent.readOnly) return W.ERRNO_ROFS;
       r.parent.entries.delete(r.name);
-      if (r.node.kind === 'file') r.node.nlink--;
+      if (r.node.kind === 'file' && --r.node.nlink === 0) fileSpace.take(-r.node.content.length);
       return W.ERRNO_SUCCESS;
     },
 
@@ -254,9 +255,11 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
 
 /** True when `inner` is `outer` or lies somewhere beneath it. */
 function contains(outer: DirNode, inner: DirNode): boolean {
-  if (outer === inner) return true;
-  for (const child of outer.entries.values()) {
-    if (child.kind === 'dir' && contains(child, inner)) return true;
+  // A stack of its own: a guest can nest directories deeper than the JS call stack goes.
+  const pending = [outer];
+  for (let dir = pending.pop(); dir; dir = pending.pop()) {
+    if (dir === inner) return true;
+    for (const child of dir.entries.values()) if (child.kind === 'dir') pending.push(child);
   }
   return false;
 }

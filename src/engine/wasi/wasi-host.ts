@@ -3,6 +3,7 @@ import { ERRNO_FAULT, ERRNO_ILSEQ } from './constants.ts';
 import { ProcExit } from './context.ts';
 import type { Syscall, WasiContext } from './context.ts';
 import type { FdTable } from './fd-table.ts';
+import { FileSpace } from './file-space.ts';
 import { GuestMemory } from './guest-memory.ts';
 import { fdSyscalls } from './syscalls-fd.ts';
 import { pathSyscalls } from './syscalls-path.ts';
@@ -15,6 +16,8 @@ export interface WasiHostOptions {
   env: string[];
   fds: FdTable;
   clock: SandboxClock;
+  /** Bytes the guest's in-memory files may grow by in all (the sandbox passes its Memory limit, as ZRT's filesystem lived in memory). */
+  fileSpace: number;
   /** Record every call (default false). */
   trace?: boolean;
 }
@@ -38,10 +41,12 @@ export class WasiHost {
       clock: options.clock,
       args: options.args,
       env: options.env,
+      fileSpace: new FileSpace(options.fileSpace),
     };
     const calls = { ...fdSyscalls(this.ctx), ...pathSyscalls(this.ctx), ...procSyscalls(this.ctx) };
     this.trace = options.trace ? new TraceRecorder(this.ctx) : undefined;
-    this.imports = {};
+    // No prototype: a guest importing `constructor` or `toString` must not be handed Object's methods.
+    this.imports = Object.create(null) as Record<string, Syscall>;
     for (const [name, fn] of Object.entries(calls)) this.imports[name] = this.guard(name, fn);
   }
 

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { Lexer, parse } from 'yaml';
 import { readTarImage } from '../../engine/image/tar-image.ts';
 import { inflateCapped } from '../inflate-capped.ts';
 import { MAX_FILES, MAX_FOLDERS, MAX_INFLATED_BYTES } from '../share-schema.ts';
@@ -13,6 +13,8 @@ export const MAX_ZAPP_BYTES = 16 * 1024 * 1024;
 export const MAX_ZAPP_TAR_BYTES = MAX_INFLATED_BYTES + 4 * 1024 * 1024;
 /** Longest project name kept from `meta.name`. */
 export const MAX_NAME_LENGTH = 80;
+/** Most YAML tokens zapp.yaml may hold; an exported 2000-file project needs about 30 000. */
+export const MAX_YAML_TOKENS = 100_000;
 
 /** zappToProject's answer: the project and its name, or a plain sentence for the user. */
 export type ZappImport = { ok: true; project: ShareProject; name: string } | { ok: false; error: string };
@@ -59,18 +61,26 @@ function read(bytes: Uint8Array, fileName: string): ZappImport {
   for (const entry of image.entries) {
     if (entry.kind === 'directory') dirs.push(entry.path);
     else if (entry.kind === 'file') files.set(entry.path, entry.data ?? new Uint8Array(0));
-    if (files.size > MAX_FILES + 2 || dirs.length > MAX_FOLDERS + 1)
+    // zapp.yaml and boot/system.map come on top of the files; every file may bring its own folder.
+    if (files.size > MAX_FILES + 2 || dirs.length > MAX_FILES + MAX_FOLDERS + 2)
       return fail(`${WORDS.project} has more than ${MAX_FILES} files or folders, so it was not opened.`);
   }
   const yamlBytes = files.get(ZAPP_YAML);
   if (yamlBytes === undefined) return fail('This is not a .zapp file: it has no zapp.yaml.');
   let yaml: unknown;
   try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(yamlBytes);
+    // The yaml library builds each node slowly (a 3 MB list of "a, a, a" takes half a minute), so the
+    // tokens are counted first, which is cheap and stops early.
+    if (tokensOver(text, MAX_YAML_TOKENS))
+      return fail(`The .zapp's zapp.yaml is too large to read (over ${MAX_YAML_TOKENS} YAML tokens).`);
     // Few aliases: a "billion laughs" document is refused instead of expanded.
-    yaml = parse(new TextDecoder('utf-8', { fatal: true }).decode(yamlBytes), { maxAliasCount: 100 });
+    yaml = parse(text, { maxAliasCount: 100 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
-    return fail(`The .zapp's zapp.yaml is not valid YAML: ${reason}`);
+    // The yaml library's first line ends in ":" before a code excerpt; the sentence ends there instead.
+    const reason =
+      error instanceof Error ? error.message.split('\n')[0]!.replace(/[:.]?\s*$/, '') : 'unreadable';
+    return fail(`The .zapp's zapp.yaml is not valid YAML: ${reason}.`);
   }
   const descriptor = zappYamlSchema.safeParse(yaml ?? {});
   if (!descriptor.success)
@@ -115,9 +125,13 @@ function fileByFile(files: Map<string, Uint8Array>, dirs: string[]): UntrustedPr
     paths.find((p) => p.endsWith('.manifest')) ??
     paths.find((p) => /\.(c|cc|cpp|py|wat)$/.test(p)) ??
     (files.has(SYSTEM_MAP) ? SYSTEM_MAP : ZAPP_YAML);
+  // Only empty folders need listing (see ShareProject); the others come with their files.
+  const filled = new Set<string>();
+  for (const path of paths)
+    for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) filled.add(path.slice(0, at));
   return {
     files: paths.map((path) => ({ path, data: files.get(path)! })),
-    folders: dirs,
+    folders: dirs.filter((dir) => !filled.has(dir)),
     openFile,
     tabs: [openFile],
     stdin: '',
@@ -132,4 +146,10 @@ function projectName(meta: unknown, fileName: string): string {
   // eslint-disable-next-line no-control-regex -- a name is one line of plain text
   const name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g, ' ').trim();
   return (name === '' ? 'Imported project' : name).slice(0, MAX_NAME_LENGTH);
+}
+
+function tokensOver(text: string, max: number): boolean {
+  let count = 0;
+  for (const _token of new Lexer().lex(text)) if (++count > max) return true;
+  return false;
 }
