@@ -75,40 +75,43 @@ export async function compileWithClang(
 
 /** Builds the wanted precompiled preludes (between compiles, in the warm compiler). */
 export function buildPreludes(preludes: PreludeHeaders, clang: Clang): Promise<void> {
-  return preludes.buildWanted(async (flags, files, header, output) => {
+  return preludes.buildWanted(async (flags, files, header) => {
+    // To stdout: the compiler's in-memory files copy themselves whole on every 4 KB write, which made
+    // writing the 13 MB header to a file take most of a minute.
     const run = await runClang(
       clang,
       'clang++',
-      [...flags, '-x', 'c++-header', header, '-o', output],
+      [...flags, '-x', 'c++-header', header, '-o', '-'],
       files,
-      output,
+      null,
     );
-    return run.wasm;
+    return run.exitCode === 0 ? run.wasm : undefined;
   });
 }
 
-/** One clang run: the file it wrote at `output`, its exit code and everything it printed. */
+/** One clang run: the file it wrote at `output` (null: its stdout), its exit code and what it printed. */
 async function runClang(
   clang: Clang,
   command: 'clang' | 'clang++',
   args: string[],
   tree: Tree,
-  output = OUTPUT,
+  output: string | null = OUTPUT,
 ): Promise<{ wasm?: Uint8Array; exitCode: number; log: string }> {
   const chunks: Uint8Array[] = [];
-  const collect = (bytes: Uint8Array | null): void => {
-    if (bytes) chunks.push(bytes.slice());
+  const stdout: Uint8Array[] = [];
+  const collect = (into: Uint8Array[]) => (bytes: Uint8Array | null) => {
+    if (bytes) into.push(bytes.slice());
   };
   let wasm: Uint8Array | undefined;
   let exitCode = 0;
   try {
     const files = await clang.commands[command](args, tree, {
-      stdout: collect,
-      stderr: collect,
+      stdout: collect(output === null ? stdout : chunks),
+      stderr: collect(chunks),
       decodeASCII: false,
     });
-    const file = files?.[output];
-    if (file instanceof Uint8Array) wasm = file.slice();
+    const file = output === null ? concat(stdout) : files?.[output];
+    if (file instanceof Uint8Array) wasm = output === null ? file : file.slice();
   } catch (error) {
     if (!(error instanceof clang.Exit)) throw error;
     exitCode = error.code;
@@ -121,11 +124,15 @@ function textOf(data: Uint8Array | string | undefined): string {
 }
 
 function decode(chunks: Uint8Array[]): string {
+  return new TextDecoder().decode(concat(chunks));
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
     at += chunk.length;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }

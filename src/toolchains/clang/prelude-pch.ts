@@ -58,16 +58,11 @@ export class PreludeHeaders {
 
   /** Builds every wanted prelude with `precompile` (which returns the .pch bytes, or undefined on failure). */
   async buildWanted(
-    precompile: (
-      flags: string[],
-      files: Tree,
-      header: string,
-      output: string,
-    ) => Promise<Uint8Array | undefined>,
+    precompile: (flags: string[], files: Tree, header: string) => Promise<Uint8Array | undefined>,
   ): Promise<void> {
     for (const [key, flags] of [...this.wanted]) {
       this.wanted.delete(key);
-      const pch = await precompile(flags, { [PRELUDE_HEADER]: PRELUDE_TEXT }, PRELUDE_HEADER, PRELUDE_PCH);
+      const pch = await precompile(flags, { [PRELUDE_HEADER]: PRELUDE_TEXT }, PRELUDE_HEADER);
       if (pch) this.built.set(key, pch);
     }
   }
