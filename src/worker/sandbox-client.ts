@@ -189,7 +189,7 @@ export class SandboxClient {
     this.settle(p, p.session.killed(cause), false);
   }
 
-  /** Ends the pending run; keeps its worker warm, or terminates it and starts fresh standbys at once. */
+  /** Ends the pending run; keeps its worker warm, or terminates it (and starts a worker if none is left idle). */
   private settle(p: Pending, report: RunReport, keepWorker: boolean): void {
     clearInterval(p.poll);
     clearTimeout(p.timer);
@@ -199,7 +199,9 @@ export class SandboxClient {
       for (const extra of this.idle.splice(IDLE_WORKERS)) extra.worker.terminate();
     } else {
       p.slot.worker.terminate();
-      while (!this.disposed && this.idle.length < IDLE_WORKERS) this.idle.push(this.spawn());
+      // One warm worker is enough for the next run; its start tops up the standby, so a new worker does not
+      // boot beside the run the user starts right after Stop.
+      if (!this.disposed && this.idle.length === 0) this.idle.push(this.spawn());
     }
     p.resolve(report);
   }
