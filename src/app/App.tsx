@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyEditorPane } from '../components/Editor/LazyEditorPane.tsx';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import {
@@ -177,11 +177,21 @@ export function App({ launch }: { launch: LaunchOptions }) {
     [meterChannels, view.manifest],
   );
 
-  const openFile = (path: string) => {
-    actions.open(path);
-    ui.previewFile(path);
-    if (runChanges[path]) setTab('preview');
-  };
+  // Stable, so the Files tree (memoised: a project may hold 2,000 files) does not redraw on every keystroke.
+  const openFile = useCallback(
+    (path: string) => {
+      actions.open(path);
+      const state = useAppStore.getState();
+      state.previewFile(path);
+      if (state.runChanges[path]) setTab('preview');
+    },
+    [actions],
+  );
+  const { exportZapp } = menu;
+  const downloadProject = useCallback(
+    (format: 'zip' | 'tar' | 'zapp') => (format === 'zapp' ? exportZapp() : actions.downloadProject(format)),
+    [exportZapp, actions],
+  );
   const openLocation = (path: string, line: number, column: number) => {
     actions.open(path);
     setReveal((last) => ({ path, line, column, seq: (last?.seq ?? 0) + 1 }));
@@ -295,9 +305,7 @@ export function App({ launch }: { launch: LaunchOptions }) {
                         onDelete={actions.remove}
                         onUpload={actions.upload}
                         onDownloadFile={actions.downloadFile}
-                        onDownloadProject={(format) =>
-                          format === 'zapp' ? menu.exportZapp() : actions.downloadProject(format)
-                        }
+                        onDownloadProject={downloadProject}
                       />
                       {Object.keys(runChanges).length > 0 && (
                         <RunChangesList changes={runChanges} selected={previewPath} onSelect={preview} />

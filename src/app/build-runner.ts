@@ -79,6 +79,12 @@ export async function buildProgram(target: BuildTarget, output: ITerminal | null
 export function trustShippedPrograms(): void {
   const state = useAppStore.getState();
   for (const path of Object.keys(state.files)) {
+    // Only a source with its STEM.wasm beside it can have shipped with its program (headers and manifests
+    // lead to the same targets as those sources). Checked first: buildTargetFor looks at every source of
+    // the folder, so asking it for each of 2,000 files (a share link may hold that many) takes seconds.
+    const dot = path.lastIndexOf('.');
+    if (dot <= path.lastIndexOf('/') + 1 || !Object.hasOwn(state.files, `${path.slice(0, dot)}.wasm`))
+      continue;
     const target = buildTargetFor(state.files, path);
     const wasm = target && state.files[target.output];
     if (!target || wasm === undefined || Object.hasOwn(state.builtFrom, target.output)) continue;

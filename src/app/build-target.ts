@@ -53,14 +53,28 @@ export function buildTargetForProgram(
 function oneMain(files: Record<string, Uint8Array>, unit: BuildTarget | undefined): BuildTarget | undefined {
   if (unit === undefined || unit.sources.length < 2) return unit;
   const outputStem = stemOf(unit.output);
-  const withMain = unit.sources.filter((p) => DEFINES_MAIN.test(decoder.decode(files[p])));
+  const withMain = unit.sources.filter((p) => definesMain(files[p]!));
   if (withMain.length < 2) return unit;
   const keep = withMain.find((p) => stemOf(p) === outputStem) ?? withMain[0]!;
-  return { ...unit, sources: unit.sources.filter((p) => p === keep || !withMain.includes(p)) };
+  const drop = new Set(withMain);
+  return { ...unit, sources: unit.sources.filter((p) => p === keep || !drop.has(p)) };
 }
 
 // A definition of main at the start of a line: `int main(`, `int main (void)`, `void main(`.
 const DEFINES_MAIN = /^[ \t]*(?:int|void)[ \t]+main[ \t]*\(/m;
+
+// File contents are never changed in place (an edit stores new bytes), so the answer is kept per array: a
+// folder of 1,000 sources would otherwise be decoded 1,000 times over when every program in it is looked at.
+const mainCache = new WeakMap<Uint8Array, boolean>();
+
+function definesMain(data: Uint8Array): boolean {
+  let found = mainCache.get(data);
+  if (found === undefined) {
+    found = DEFINES_MAIN.test(decoder.decode(data));
+    mainCache.set(data, found);
+  }
+  return found;
+}
 
 function stemOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);

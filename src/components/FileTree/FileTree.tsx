@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ancestorsOf, buildTree, folderPaths, joinPath, parentOf, visibleItems } from './build-tree.ts';
 import type { TreeNode } from './build-tree.ts';
@@ -46,8 +46,11 @@ export interface FileTreeProps {
   className?: string;
 }
 
-/** The project's files: a keyboard-navigable tree with inline create/rename, upload, drop and download. */
-export function FileTree(props: FileTreeProps) {
+/**
+ * The project's files: a keyboard-navigable tree with inline create/rename, upload, drop and download.
+ * Memoised: with thousands of rows, redrawing it for every change elsewhere on the page would be slow.
+ */
+export const FileTree = memo(function FileTree(props: FileTreeProps) {
   const { files, folders, activeFile, badges = {} } = props;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusPath, setFocusPath] = useState<string | null>(null);
@@ -286,4 +289,4 @@ export function FileTree(props: FileTreeProps) {
       )}
     </section>
   );
-}
+});
