@@ -62,7 +62,8 @@ async function spinupAfterStop(reps: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < reps; i++) {
     const looping = client.run(loop, ignoreOutput);
-    await sleep(100);
+    // A program the user stops has run for a while (its standby starts STANDBY_DELAY_MS into the run).
+    await sleep(500);
     client.stop();
     await looping;
     out.push(await timed(() => runOk(client, request, 'hello')));

@@ -11,6 +11,11 @@ import type { RunCallbacks, SandboxRequest } from './run-session.ts';
 export const POLL_MS = 30;
 /** Warm workers kept while nothing runs: the last runner and a standby for a run right after a kill. */
 export const IDLE_WORKERS = 2;
+/**
+ * How long a run goes before a standby worker is started beside it: a short run (most are) ends first and
+ * nothing boots while it runs; a long one gets its standby, so Stop is followed by a warm worker.
+ */
+export const STANDBY_DELAY_MS = 100;
 /** How many recently run programs a freshly started worker compiles ahead. */
 export const PREPARE_RECENT = 2;
 // setTimeout fires at once for delays past 2^31 - 1 ms.
@@ -40,6 +45,7 @@ interface Pending {
   resolve: (report: RunReport) => void;
   poll: ReturnType<typeof setInterval>;
   timer?: ReturnType<typeof setTimeout>;
+  standby?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -144,9 +150,10 @@ export class SandboxClient {
     switch (message.type) {
       case 'started': {
         p.session.started();
-        // The standby that takes over if this run is killed; started only now, so a fresh worker's start
-        // does not compete with the one about to run.
-        if (this.idle.length === 0 && !this.disposed) this.idle.push(this.spawn());
+        // The standby that takes over if this run is killed.
+        p.standby = setTimeout(() => {
+          if (this.idle.length === 0 && !this.disposed) this.idle.push(this.spawn());
+        }, STANDBY_DELAY_MS);
         const ms = Math.min(p.session.request.manifest.timeout * 1000, MAX_DELAY_MS);
         p.timer = setTimeout(() => this.kill('timeout'), ms);
         return;
@@ -193,6 +200,7 @@ export class SandboxClient {
   private settle(p: Pending, report: RunReport, keepWorker: boolean): void {
     clearInterval(p.poll);
     clearTimeout(p.timer);
+    clearTimeout(p.standby);
     this.pending = null;
     if (keepWorker && !this.disposed) {
       this.idle.unshift(p.slot);
