@@ -56,6 +56,14 @@ describe('the worker message handler', () => {
     expect(new Float64Array(message.counters!)[stdoutIndex * COUNTER_FIELDS + COUNTER_WRITES]).toBe(1);
   });
 
+  it('shares only the channels the guest can write: stdin it reads stays out of shared memory', () => {
+    const r = recorder();
+    r.handle(runMessage(true, { stdin: new TextEncoder().encode('input the page never needs back') }));
+    const grown = r.posted.flatMap((p) => (p.message.type === 'grow' ? [p.message.channel] : []));
+    const stdoutIndex = manifest.channels.findIndex((c) => c.alias === '/dev/stdout');
+    expect(grown).toEqual([stdoutIndex]);
+  });
+
   it('without shared memory: streams console writes as output messages', () => {
     const r = recorder();
     r.handle(runMessage(false));

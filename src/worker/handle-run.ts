@@ -2,6 +2,7 @@ import type { RunReport } from '../engine/run/report.ts';
 import { runSandbox } from '../engine/run/run-sandbox.ts';
 import type { ChannelStorageFactory } from '../engine/run/build-sandbox.ts';
 import { SharedGrowableBytes } from '../engine/run/shared-storage.ts';
+import { GrowableBytes } from '../engine/wasi/growable-bytes.ts';
 import { createOutputSender } from './output-sender.ts';
 import { PreparedCache } from './prepared-cache.ts';
 import { assertNever } from './protocol.ts';
@@ -53,7 +54,7 @@ export function handleRun(message: RunMessage, post: PostToHost, cache: Prepared
       deterministic: message.deterministic,
       trace: message.trace,
       counters: message.counters ? new Float64Array(message.counters) : undefined,
-      storage: message.lengths ? sharedStorage(runId, message.lengths, post) : undefined,
+      storage: message.lengths ? sharedStorage(runId, message, post) : undefined,
       onOutput: output?.write,
     });
     output?.flush();
@@ -64,16 +65,27 @@ export function handleRun(message: RunMessage, post: PostToHost, cache: Prepared
   }
 }
 
-/** Channel bytes in shared memory, each new buffer announced so the page can read it live. */
-function sharedStorage(runId: string, lengths: SharedArrayBuffer, post: PostToHost): ChannelStorageFactory {
-  const view = new Float64Array(lengths);
-  return (index, initial) =>
-    new SharedGrowableBytes(
+/**
+ * Channel bytes in shared memory, each new buffer announced so the page can read it live. Only channels the
+ * guest can write are shared: what it reads (stdin, nvram, input files) the page never needs back, and a
+ * shared copy of a 16 MiB input would cost an allocation, a copy and a message for nothing.
+ */
+function sharedStorage(
+  runId: string,
+  message: Pick<RunMessage, 'manifest' | 'lengths'>,
+  post: PostToHost,
+): ChannelStorageFactory {
+  const view = new Float64Array(message.lengths!);
+  return (index, initial) => {
+    const spec = message.manifest.channels[index];
+    if (spec && !(spec.puts > 0 && spec.putSize > 0)) return new GrowableBytes(initial);
+    return new SharedGrowableBytes(
       index,
       view,
       (channel, buffer) => post({ type: 'grow', runId, channel, buffer }),
       initial,
     );
+  };
 }
 
 /** The report's own big buffers (console bytes, changed files), to transfer instead of copying. */
