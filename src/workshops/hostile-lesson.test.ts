@@ -10,7 +10,7 @@ import { loadWorkshop } from './load-workshop.ts';
 import { regexProblem } from './safe-regex.ts';
 import { checkSchema } from './schema.ts';
 import type { Expectation } from './schema.ts';
-import { fakeReport, textFiles } from './test-support.ts';
+import { SAMPLE_LESSON_MD, fakeReport, sampleWorkshop, textFiles } from './test-support.ts';
 import type { Lesson } from './types.ts';
 
 // Issue 9, hostile inputs: lesson files. Script never survives rendering, traversal and prototype names
@@ -19,28 +19,7 @@ import type { Lesson } from './types.ts';
 const RUNS = 3000;
 const WHERE = 'workshops/w/01-hello';
 
-const LESSON_MD = `---
-title: Hello
-goal: Greet on stdout.
-minutes: 5
-run: quick
-run-file: hello.c
-files-open: [hello.c]
----
-
-Some words.
-`;
-
-function workshop(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'workshop.json': JSON.stringify({ title: 'W', description: 'D', lessons: ['01-hello'] }),
-    '01-hello/lesson.md': LESSON_MD,
-    '01-hello/check.json': JSON.stringify({ expect: [{ exit: 'ok' }] }),
-    '01-hello/start/hello.c': 'int main(void) { return 1; }\n',
-    '01-hello/solution/hello.c': 'int main(void) { return 0; }\n',
-    ...overrides,
-  };
-}
+const workshop = sampleWorkshop;
 
 const errorsOf = (overrides: Record<string, string>) =>
   loadWorkshop('w', textFiles(workshop(overrides))).errors;
@@ -52,7 +31,9 @@ function lessonOf(overrides: Record<string, string>): Lesson {
 }
 
 /** lesson.md with one front-matter line replaced. */
-const frontMatter = (from: string, to: string) => ({ '01-hello/lesson.md': LESSON_MD.replace(from, to) });
+const frontMatter = (from: string, to: string) => ({
+  '01-hello/lesson.md': SAMPLE_LESSON_MD.replace(from, to),
+});
 const check = (...expect: unknown[]) => ({ '01-hello/check.json': JSON.stringify({ expect }) });
 
 /** The tags of React's static markup with their attributes; React escapes `"` and `<` in text and values. */
@@ -141,7 +122,7 @@ describe('hostile lessons: script in lesson text', () => {
     '`<script>alert(14)</script>` and\n\n```html\n<script>alert(15)</script>\n```',
     '[ok](https://example.com) [relative](./notes.md) [mail](mailto:a@example.com)',
   ].join('\n\n');
-  const md = LESSON_MD.replace('title: Hello', 'title: "<script>alert(16)</script>"')
+  const md = SAMPLE_LESSON_MD.replace('title: Hello', 'title: "<script>alert(16)</script>"')
     .replace('goal: Greet on stdout.', 'goal: "<img src=x onerror=alert(17)>"')
     .replace('Some words.', body);
 
@@ -222,7 +203,7 @@ describe('hostile lessons: malformed front matter', () => {
     ['empty', '---\n\n---\nbody', '(top level): Invalid input: expected object, received null'],
     [
       'a __proto__ key',
-      LESSON_MD.replace('title: Hello', 'title: Hello\n__proto__: {run: job}'),
+      SAMPLE_LESSON_MD.replace('title: Hello', 'title: Hello\n__proto__: {run: job}'),
       '(top level): Unrecognized key: "__proto__"',
     ],
     [
@@ -508,7 +489,7 @@ describe('hostile lessons: huge files', () => {
   it('loads a 4 MB lesson body and a 4 MB start file whole', () => {
     const words = 'word '.repeat(800_000);
     const lesson = lessonOf({
-      '01-hello/lesson.md': LESSON_MD.replace('Some words.', words),
+      '01-hello/lesson.md': SAMPLE_LESSON_MD.replace('Some words.', words),
       '01-hello/start/big.txt': words,
     });
     expect(lesson.body.length).toBe(words.length + 1);

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readTarImage } from '../engine/image/tar-image.ts';
 import { loadWorkshop } from './load-workshop.ts';
-import { textFiles } from './test-support.ts';
+import { SAMPLE_LESSON_MD, sampleWorkshop, textFiles } from './test-support.ts';
 
-const LESSON_MD = `---
-title: Hello
-goal: Greet on stdout.
-minutes: 5
-run: quick
-run-file: hello.c
-files-open: [hello.c]
----
-
-Some words.
-`;
-
-function workshop(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'workshop.json': JSON.stringify({ title: 'W', description: 'D', lessons: ['01-hello'] }),
-    '01-hello/lesson.md': LESSON_MD,
-    '01-hello/check.json': JSON.stringify({ expect: [{ exit: 'ok' }] }),
-    '01-hello/start/hello.c': 'int main(void) { return 1; }\n',
-    '01-hello/start/notes.txt': 'notes\n',
-    '01-hello/solution/hello.c': 'int main(void) { return 0; }\n',
-    ...overrides,
-  };
-}
+/** The sample workshop with a second start file. */
+const workshop = (overrides: Record<string, string> = {}) =>
+  sampleWorkshop({ '01-hello/start/notes.txt': 'notes\n', ...overrides });
 
 const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
@@ -70,7 +50,7 @@ describe('loadWorkshop', () => {
       'w',
       textFiles(
         workshop({
-          '01-hello/lesson.md': LESSON_MD.replace('minutes: 5', 'minutes: soon').replace(
+          '01-hello/lesson.md': SAMPLE_LESSON_MD.replace('minutes: 5', 'minutes: soon').replace(
             'run: quick',
             'run: fast',
           ),
@@ -107,7 +87,10 @@ describe('loadWorkshop', () => {
       'w',
       textFiles(
         workshop({
-          '01-hello/lesson.md': LESSON_MD.replace('files-open: [hello.c]', 'files-open: [hello.c, gone.c]'),
+          '01-hello/lesson.md': SAMPLE_LESSON_MD.replace(
+            'files-open: [hello.c]',
+            'files-open: [hello.c, gone.c]',
+          ),
         }),
       ),
     );
