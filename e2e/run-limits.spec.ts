@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectClickAnsweredWithin } from './hostile-support.ts';
 import {
   consoleText,
   createFile,
@@ -91,12 +92,9 @@ test.describe('limits', () => {
     await runButton(page).click();
     await expect(consoleText(page)).toContainText('line 1\n');
 
-    // Responsive while the flood is shown: a tab switch is handled promptly.
-    const tab = editorTab(page, 'hello.manifest');
-    const clicked = Date.now();
-    await tab.click();
-    await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 1_500 });
-    expect(Date.now() - clicked).toBeLessThan(1_500);
+    // Responsive while the flood is shown: a tab switch is answered promptly, timed inside the page from the
+    // click event (Playwright's own waits for the element to settle are not part of it).
+    await expectClickAnsweredWithin(page, 1_500);
 
     await expect(consoleText(page)).toContainText('output capped at 1 MiB', { timeout: 30_000 });
     await expect(toolbarStatus(page)).toContainText('finished with code 0', { timeout: 30_000 });
