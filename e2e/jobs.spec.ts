@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { consoleText, openApp, runButton } from './support.ts';
+import { consoleText, openApp, runButton, treeItem } from './support.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -38,6 +38,8 @@ test('a job with a mistake is not run and the mistake is marked on its line', as
   await page
     .getByRole('combobox', { name: 'Open example' })
     .selectOption({ label: 'MapReduce word count (ZeroCloud job)' });
+  // Examples load on demand: the upload must land in the example, not in the project it replaces.
+  await expect(treeItem(page, 'reducer.c')).toBeVisible();
   await page.getByTestId('upload-files-input').setInputFiles({
     name: 'broken.job.json',
     mimeType: 'application/json',
