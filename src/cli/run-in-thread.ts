@@ -36,7 +36,7 @@ export async function runInThread(
     for (const c of consoles) {
       const length = reader.length(c.index);
       if (length > c.sent) {
-        options.onOutput?.(c.host as 'stdout' | 'stderr', reader.read(c.index, c.sent));
+        options.onOutput?.(c.host as 'stdout' | 'stderr', reader.read(c.index, c.sent, length));
         c.sent = length;
       }
     }

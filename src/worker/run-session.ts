@@ -104,7 +104,7 @@ export class RunSession {
     for (const c of this.consoles) {
       const length = this.reader.length(c.index);
       if (length > c.sent) {
-        this.callbacks.onOutput(c.stream, this.reader.read(c.index, c.sent));
+        this.callbacks.onOutput(c.stream, this.reader.read(c.index, c.sent, length));
         c.sent = length;
       }
     }

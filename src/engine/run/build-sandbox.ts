@@ -16,6 +16,7 @@ import {
   resetInodeNumbers,
 } from '../wasi/fs-nodes.ts';
 import { GrowableBytes } from '../wasi/growable-bytes.ts';
+import type { StdioStreams } from '../stream/stdio-streams.ts';
 import { isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
 
@@ -32,6 +33,8 @@ export interface SandboxInputs {
   counters: Float64Array;
   storage?: ChannelStorageFactory;
   onWrite?: ChannelWriteListener;
+  /** Live stdio in place of batch stdin and collected console bytes. */
+  stdio?: StdioStreams;
   /** Preopen the guest root as fd 3 (false for a guest that has nothing but stdio). */
   preopenRoot: boolean;
 }
@@ -69,8 +72,14 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
     else if (host === 'file') initial = channelFile(files, spec, readable);
     const data = inputs.storage ? inputs.storage(index, initial) : new GrowableBytes(initial);
     const channel = new Channel(index, spec, host, data, inputs.counters, inputs.onWrite);
+    const stdio = inputs.stdio;
+    if (host === 'stdin') channel.source = stdio?.stdin;
+    if (host === 'stdout' || host === 'stderr') channel.sink = stdio?.[host];
     const mapping = inputs.nvram?.mapping.find((m) => m.channel === spec.alias);
-    channel.mapping = mapping?.mode ?? (STDIO.includes(spec.alias) && host !== 'file' ? 'char' : undefined);
+    const hostKind =
+      host === 'stdin' || host === 'stdout' || host === 'stderr' ? stdio?.kinds?.[host] : undefined;
+    channel.mapping =
+      mapping?.mode ?? hostKind ?? (STDIO.includes(spec.alias) && host !== 'file' ? 'char' : undefined);
     if (guestPathParts(spec.alias).length === 0) {
       throw new SandboxRefusal(
         `the channel alias ${spec.alias} is the root directory, not a file: give the path the program opens, such as /dev/input`,

@@ -3,6 +3,7 @@ import type { Manifest } from '../manifest/types.ts';
 import { parseNvram } from '../nvram/parse-nvram.ts';
 import type { Nvram } from '../nvram/types.ts';
 import { DeterministicClock, RealClock } from '../wasi/clock.ts';
+import type { StdioStreams } from '../stream/stdio-streams.ts';
 import type { Channel } from '../wasi/channel.ts';
 import { WasiHost } from '../wasi/wasi-host.ts';
 import type { StartOutcome } from '../wasi/wasi-host.ts';
@@ -36,6 +37,8 @@ export interface RunRequest {
   counters?: Float64Array;
   /** Where channel bytes live; pass shared storage so they survive a killed worker. */
   storage?: ChannelStorageFactory;
+  /** Live stdin/stdout/stderr (typed input, the CLI's host streams) in place of `stdin` and collected output. */
+  stdio?: StdioStreams;
   /** Streams console output as it is written. */
   onOutput?: (stream: 'stdout' | 'stderr', data: Uint8Array) => void;
 }
@@ -68,6 +71,7 @@ export function runSandbox(request: RunRequest): RunReport {
       clock,
       counters,
       storage: request.storage,
+      stdio: request.stdio,
       preopenRoot: needsFilesystem(manifest, nvram),
       onWrite: onOutput
         ? (index, data) => {

@@ -45,4 +45,18 @@ describe('shared channel storage', () => {
     expect(reader.length(0)).toBe(500);
     expect(text(reader.read(0, 400))).toBe('4'.repeat(100));
   });
+
+  it('reads up to the length the caller recorded, so bytes written in between are not sent twice', () => {
+    const { writer, reader, deliver } = pair();
+    writer.write(0, bytes('a'.repeat(64)));
+    deliver();
+    const sent = reader.length(0);
+    // The writer goes on between the reader's length() and read() (another thread, in a real run).
+    writer.write(64, bytes('b'.repeat(32)));
+    deliver();
+    const first = reader.read(0, 0, sent);
+    const next = reader.length(0);
+    const second = reader.read(0, sent, next);
+    expect(text(first) + text(second)).toBe('a'.repeat(64) + 'b'.repeat(32));
+  });
 });

@@ -65,11 +65,16 @@ export class SharedStorageReader {
     if (!current || buffer.byteLength >= current.byteLength) this.buffers[channelIndex] = buffer;
   }
 
-  /** The bytes written to a channel so far (a copy), from `from` on. */
-  read(channelIndex: number, from = 0): Uint8Array {
+  /**
+   * The bytes written to a channel so far (a copy), from `from` up to `to`. A caller that has just asked
+   * `length` passes it as `to`: the writer may have gone on since, and bytes past what it will record as
+   * sent would be handed out twice.
+   */
+  read(channelIndex: number, from = 0, to?: number): Uint8Array {
     const buffer = this.buffers[channelIndex];
     if (!buffer) return new Uint8Array(0);
-    return new Uint8Array(buffer, 0, this.length(channelIndex)).slice(from);
+    const end = Math.min(to ?? Infinity, this.length(channelIndex));
+    return new Uint8Array(buffer, 0, end).slice(from);
   }
 
   /**

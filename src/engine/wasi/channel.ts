@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ChannelSpec } from '../manifest/types.ts';
-import { ERRNO_BADF, ERRNO_DQUOT, ERRNO_INVAL, ERRNO_SPIPE, ERRNO_SUCCESS } from './constants.ts';
+import type { ChannelSink, ChannelSource } from '../stream/stdio-streams.ts';
+import { ERRNO_BADF, ERRNO_DQUOT, ERRNO_INVAL, ERRNO_PIPE, ERRNO_SPIPE, ERRNO_SUCCESS } from './constants.ts';
 import type { GrowableBytes } from './growable-bytes.ts';
 
 /** Per-channel counters, laid out in a Float64Array (possibly shared memory, for live meters). */
@@ -31,6 +32,10 @@ export class Channel {
   readonly randomWrite: boolean;
   /** How stat() presents the channel: nvram [mapping], or the ZRT default when undefined. */
   mapping: 'pipe' | 'char' | 'file' | undefined;
+  /** Live input (typed, or the host's stdin) read in place of `data`; reads may block. */
+  source: ChannelSource | undefined;
+  /** Live output handed on as it is written, in place of collecting it in `data`; writes may block. */
+  sink: ChannelSink | undefined;
   private readPos = 0;
   private writePos = 0;
   private readonly base: number;
@@ -63,6 +68,7 @@ export class Channel {
    * random-access side only: a read-only descriptor needs random reads, a write-only one random writes.
    */
   seekableFor(reading: boolean, writing: boolean): boolean {
+    if (this.source || this.sink) return false;
     if (reading && !writing) return this.randomRead;
     if (writing && !reading) return this.randomWrite;
     return this.seekable;
@@ -70,7 +76,7 @@ export class Channel {
 
   /** Size the guest sees in stat(). */
   get size(): number {
-    return this.data.length;
+    return this.source || this.sink ? 0 : this.data.length;
   }
 
   /** Reads up to `size` bytes at the channel position (or `offset`, for random-read channels). */
@@ -84,7 +90,11 @@ export class Channel {
       return { errno: ERRNO_DQUOT, data: EMPTY };
     }
     const at = offset ?? this.readPos;
-    const data = this.host === 'null' ? EMPTY : this.data.read(at, Math.min(size, left));
+    let data: Uint8Array;
+    if (this.source) {
+      if (offset !== undefined) return { errno: ERRNO_SPIPE, data: EMPTY };
+      data = size > 0 ? (this.source.read(Math.min(size, left)) ?? EMPTY) : EMPTY;
+    } else data = this.host === 'null' ? EMPTY : this.data.read(at, Math.min(size, left));
     if (offset === undefined) this.readPos += data.length;
     c[this.base + COUNTER_READS]!++;
     c[this.base + COUNTER_BYTES_READ]! += data.length;
@@ -107,13 +117,23 @@ export class Channel {
       return { errno: ERRNO_DQUOT, written: 0 };
     }
     const data = bytes.length > left ? bytes.subarray(0, left) : bytes;
-    if (this.host !== 'null') this.data.write(at, data);
+    if (this.sink) {
+      if (offset !== undefined) return { errno: ERRNO_SPIPE, written: 0 };
+      if (data.length > 0 && !this.sink.write(data)) return { errno: ERRNO_PIPE, written: 0 };
+    } else if (this.host !== 'null') this.data.write(at, data);
     if (offset === undefined) this.writePos += data.length;
     c[this.base + COUNTER_WRITES]!++;
     c[this.base + COUNTER_BYTES_WRITTEN]! += data.length;
     this.hash?.update(data);
     if (this.onWrite && data.length > 0) this.onWrite(this.index, data);
     return { errno: ERRNO_SUCCESS, written: data.length };
+  }
+
+  /** For poll_oneoff: bytes a read would get now, and whether the input has ended (hang-up). */
+  readiness(): { bytes: number; ended: boolean } {
+    if (this.source) return this.source.peek();
+    const bytes = this.host === 'null' ? 0 : Math.max(0, this.data.length - this.readPos);
+    return { bytes, ended: bytes === 0 };
   }
 
   /** Moves the random-access position(s) a descriptor uses; ESPIPE when its side is sequential. */

@@ -153,6 +153,8 @@ export const CLOCKID_THREAD_CPUTIME_ID = 3;
 export const EVENTTYPE_CLOCK = 0;
 export const EVENTTYPE_FD_READ = 1;
 export const EVENTTYPE_FD_WRITE = 2;
+/** poll_oneoff: the peer hung up (end of input on a read subscription). */
+export const EVENTRWFLAGS_FD_READWRITE_HANGUP = 1;
 export const SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME = 1;
 
 export const PREOPENTYPE_DIR = 0;

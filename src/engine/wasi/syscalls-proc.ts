@@ -1,3 +1,4 @@
+import type { Channel } from './channel.ts';
 import * as W from './constants.ts';
 import { ProcExit } from './context.ts';
 import type { Syscall, WasiContext } from './context.ts';
@@ -61,7 +62,9 @@ export function procSyscalls(ctx: WasiContext): Record<string, Syscall> {
     poll_oneoff(inPtr: number, outPtr: number, count: number, neventsPtr: number) {
       if (count === 0) return W.ERRNO_INVAL;
       const view = mem.view();
-      const ready: Array<{ userdata: bigint; type: number; error: number; nbytes: bigint }> = [];
+      const ready: Array<{ userdata: bigint; type: number; error: number; nbytes: bigint; flags?: number }> =
+        [];
+      let pendingInput: Channel | undefined;
       let soonest: { userdata: bigint; wait: bigint } | undefined;
       for (let i = 0; i < count; i++) {
         const sub = inPtr + i * 48;
@@ -80,12 +83,42 @@ export function procSyscalls(ctx: WasiContext): Record<string, Syscall> {
           if (!soonest || wait < soonest.wait) soonest = { userdata, wait };
         } else if (tag === W.EVENTTYPE_FD_READ || tag === W.EVENTTYPE_FD_WRITE) {
           const entry = fds.get(view.getUint32(sub + 16, true));
+          const channel = entry?.node.kind === 'channel' ? entry.node.channel : undefined;
+          if (tag === W.EVENTTYPE_FD_READ && channel?.readable) {
+            const { bytes, ended } = channel.readiness();
+            // Live input with nothing in it yet is not ready: the poll waits for it (below).
+            if (bytes === 0 && !ended) {
+              pendingInput ??= channel;
+              continue;
+            }
+            const flags = ended ? W.EVENTRWFLAGS_FD_READWRITE_HANGUP : 0;
+            ready.push({ userdata, type: tag, error: W.ERRNO_SUCCESS, nbytes: BigInt(bytes), flags });
+            continue;
+          }
           ready.push({ userdata, type: tag, error: entry ? W.ERRNO_SUCCESS : W.ERRNO_BADF, nbytes: 0n });
         } else {
           return W.ERRNO_INVAL;
         }
       }
-      // Nothing can block here: the clock is advanced instead, as ZRT's nanosleep does.
+      // Only live input blocks (until it is readable); a clock is advanced instead, as ZRT's nanosleep does.
+      if (ready.length === 0 && !soonest && pendingInput) {
+        pendingInput.source!.waitReadable();
+        const { bytes, ended } = pendingInput.readiness();
+        const flags = ended ? W.EVENTRWFLAGS_FD_READWRITE_HANGUP : 0;
+        // The subscription that waited is reported; its userdata is found again by fd.
+        for (let i = 0; i < count; i++) {
+          const sub = inPtr + i * 48;
+          const entry = fds.get(view.getUint32(sub + 16, true));
+          if (
+            view.getUint8(sub + 8) === W.EVENTTYPE_FD_READ &&
+            entry?.node.kind === 'channel' &&
+            entry.node.channel === pendingInput
+          ) {
+            const userdata = view.getBigUint64(sub, true);
+            ready.push({ userdata, type: W.EVENTTYPE_FD_READ, error: 0, nbytes: BigInt(bytes), flags });
+          }
+        }
+      }
       if (ready.length === 0 && soonest) {
         clock.advance(soonest.wait);
         ready.push({ userdata: soonest.userdata, type: W.EVENTTYPE_CLOCK, error: 0, nbytes: 0n });
@@ -96,7 +129,7 @@ export function procSyscalls(ctx: WasiContext): Record<string, Syscall> {
         view.setUint16(ev + 8, event.error, true);
         view.setUint8(ev + 10, event.type);
         view.setBigUint64(ev + 16, event.nbytes, true);
-        view.setUint16(ev + 24, 0, true);
+        view.setUint16(ev + 24, event.flags ?? 0, true);
       });
       view.setUint32(neventsPtr, ready.length, true);
       return W.ERRNO_SUCCESS;
