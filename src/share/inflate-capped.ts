@@ -1,3 +1,4 @@
+import CRC32 from 'crc-32';
 import { Gunzip, Inflate } from 'fflate';
 
 /** Result of inflateCapped; `produced` tells how far a refused stream got. */
@@ -48,5 +49,17 @@ export function inflateCapped(
     bytes.set(chunk, offset);
     offset += chunk.length;
   }
+  // fflate does not check gzip's trailer: the CRC-32 and length (mod 2^32) of what it holds.
+  if (format === 'gzip' && !trailerMatches(data, bytes)) return { kind: 'corrupt' };
   return { kind: 'ok', bytes };
+}
+
+/** Whether a gzip member's trailer (CRC-32, then length mod 2^32, little-endian) describes `inflated`. */
+function trailerMatches(gzip: Uint8Array, inflated: Uint8Array): boolean {
+  if (gzip.length < 18) return false;
+  const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
+  return (
+    trailer.getUint32(0, true) === CRC32.buf(inflated) >>> 0 &&
+    trailer.getUint32(4, true) === inflated.length >>> 0
+  );
 }

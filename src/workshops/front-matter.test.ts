@@ -15,4 +15,9 @@ describe('splitFrontMatter', () => {
       error: expect.stringContaining('not valid YAML'),
     });
   });
+
+  it('says front matter nested past the stack is too deep, instead of overflowing', () => {
+    const deep = `---\ntitle: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\nBody\n`;
+    expect(splitFrontMatter(deep)).toEqual({ error: 'front matter is nested too deeply to read' });
+  });
 });

@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import { parseNvram } from './parse-nvram.ts';
 import { printNvram } from './print-nvram.ts';
 import type { Nvram } from './types.ts';
+import { guestPathParts } from '../wasi/fs-nodes.ts';
+
+/** A mountpoint as the guest sees it (what the nvram checks). */
+const seen = (path: string): string => `/${guestPathParts(path).join('/')}`;
 
 /** The nvram without the `line` fields, which depend on where the text put each entry. */
 function withoutLines(n: Nvram): Nvram {
@@ -53,12 +57,12 @@ const nvramArb: fc.Arbitrary<Nvram> = fc.record(
       fc
         .record({
           channel: absolute,
-          mountpoint: absolute.filter((m) => m !== '/dev' && !m.startsWith('/dev/')),
+          mountpoint: absolute.filter((m) => seen(m) !== '/dev' && !seen(m).startsWith('/dev/')),
           access: fc.constantFrom('ro' as const, 'wo' as const, 'rw' as const),
           removable: fc.boolean(),
           line: fc.constant(0),
         })
-        .filter((f) => !(f.access === 'wo' && f.mountpoint === '/')),
+        .filter((f) => !(f.access === 'wo' && seen(f.mountpoint) === '/')),
       { maxLength: 4 },
     ),
     mapping: fc.array(

@@ -1,3 +1,4 @@
+import { guestPathParts } from '../wasi/fs-nodes.ts';
 import type { NvramPair } from './scan-line.ts';
 import { splitArgs } from './split-args.ts';
 import type { FstabEntry, MappingEntry, Nvram } from './types.ts';
@@ -108,13 +109,15 @@ function readFstab(ctx: RecordContext): void {
   const before = ctx.errorCount();
   const channel = absolutePath(ctx, 'channel', '/dev/mount/root.tar');
   const mountpoint = absolutePath(ctx, 'mountpoint', '/ or /data');
+  // Checked as the guest will see it: `//dev/x`, `/./dev` and `/a/../dev` all name /dev.
+  const seen = mountpoint.startsWith('/') ? `/${guestPathParts(mountpoint).join('/')}` : mountpoint;
   const mountPair = ctx.pairs.get('mountpoint');
-  if (mountPair !== undefined && (mountpoint === '/dev' || mountpoint.startsWith('/dev/'))) {
+  if (mountPair !== undefined && (seen === '/dev' || seen.startsWith('/dev/'))) {
     ctx.error(mountPair, '/dev holds only channels; mount the image somewhere else, such as /data.');
   }
   const access = choice(ctx, 'access', ['ro', 'wo', 'rw'] as const);
   const accessPair = ctx.pairs.get('access');
-  if (access === 'wo' && mountpoint === '/' && accessPair !== undefined) {
+  if (access === 'wo' && seen === '/' && accessPair !== undefined) {
     ctx.error(
       accessPair,
       'access=wo cannot save the whole file system (mountpoint=/); ZRT only saves a directory, such as /out.',

@@ -88,6 +88,7 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
     placeNode(root, spec.alias, new ChannelNode(channel, times), times);
     return channel;
   });
+  lockDevices(root);
   const fds = new FdTable();
   STDIO.forEach((alias, fd) => {
     const channel = channels.find((c) => c.spec.alias === alias);
@@ -107,6 +108,16 @@ export function buildSandbox(inputs: SandboxInputs): Sandbox {
       preopen: '/',
     });
   return { root, fds, channels };
+}
+
+/** /dev holds only the channels the manifest declared: the guest can open them but create nothing there. */
+function lockDevices(root: DirNode): void {
+  const dev = root.entries.get('dev');
+  const pending = dev?.kind === 'dir' ? [dev] : [];
+  for (let dir = pending.pop(); dir; dir = pending.pop()) {
+    dir.readOnly = true;
+    for (const child of dir.entries.values()) if (child.kind === 'dir') pending.push(child);
+  }
 }
 
 /** A descriptor for a channel (stdio), with the rights its access type allows. */

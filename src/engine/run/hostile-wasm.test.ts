@@ -218,6 +218,20 @@ describe('hostile programs: reaching for files outside the sandbox', () => {
     expect(report.changes).toEqual([]);
   });
 
+  it('creates nothing under /dev, which holds only the declared channels', () => {
+    const ops = ['create:/dev/new.txt', 'mkdir:/dev/made', 'symlink:a:/dev/link', 'create:/dev/mount/extra'];
+    const report = probe(ops);
+    expect(text(report.stdout)).toBe(ops.map((op) => `${op}: EROFS\n`).join(''));
+  });
+
+  it('refuses a symbolic link whose target is longer than a path may be', () => {
+    const long = `${'d/'.repeat(2100)}x`;
+    const report = probe([`symlink:${long}:/data/long`, 'symlink:short:/data/ok']);
+    expect(text(report.stdout)).toBe(
+      `symlink:${long}:/data/long: ENAMETOOLONG\nsymlink:short:/data/ok: OK\n`,
+    );
+  });
+
   it('refuses a channel whose URI climbs out of the project, before the program runs', () => {
     const report = runFixture('cat-file', [
       ...STDIO_CHANNELS,

@@ -19,7 +19,8 @@ export interface Resolved {
 }
 
 const MAX_SYMLINKS = 40;
-const MAX_PATH = 4096;
+/** Longest path (and symlink target) in bytes, as Linux's PATH_MAX. */
+export const MAX_PATH = 4096;
 
 /**
  * Resolves `path` beneath `start`, as openat2(RESOLVE_BENEATH) does: absolute paths and ".." above the

@@ -4,7 +4,7 @@ import type { FdEntry } from './fd-table.ts';
 import { timesNow, writeFilestat } from './filestat.ts';
 import { DirNode, FileNode, SymlinkNode } from './fs-nodes.ts';
 import { utf8 } from './guest-memory.ts';
-import { resolvePath } from './resolve-path.ts';
+import { MAX_PATH, resolvePath } from './resolve-path.ts';
 import type { Resolved } from './resolve-path.ts';
 import { setTimes } from './syscalls-fd.ts';
 
@@ -218,6 +218,8 @@ export function pathSyscalls(ctx: WasiContext): Record<string, Syscall> {
     },
 
     path_symlink(oldPtr: number, oldLen: number, fd: number, newPtr: number, newLen: number) {
+      // Targets are held in host memory: no longer than a path may be.
+      if (oldLen > MAX_PATH) return W.ERRNO_NAMETOOLONG;
       const target = mem.string(oldPtr, oldLen);
       // A link may not point outside the directory tree it lives in.
       if (target.startsWith('/')) return W.ERRNO_PERM;

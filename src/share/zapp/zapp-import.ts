@@ -13,6 +13,8 @@ export const MAX_ZAPP_BYTES = 16 * 1024 * 1024;
 export const MAX_ZAPP_TAR_BYTES = MAX_INFLATED_BYTES + 4 * 1024 * 1024;
 /** Longest project name kept from `meta.name`. */
 export const MAX_NAME_LENGTH = 80;
+/** Deepest nesting zapp.yaml may have; an export needs 3 levels. */
+export const MAX_YAML_DEPTH = 64;
 /** Most YAML tokens zapp.yaml may hold; an exported 2000-file project needs about 30 000. */
 export const MAX_YAML_TOKENS = 100_000;
 
@@ -72,12 +74,18 @@ function read(bytes: Uint8Array, fileName: string): ZappImport {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(yamlBytes);
     // The yaml library builds each node slowly (a 3 MB list of "a, a, a" takes half a minute), so the
     // tokens are counted first, which is cheap and stops early.
-    if (tokensOver(text, MAX_YAML_TOKENS))
+    const shape = yamlShape(text);
+    if (shape === 'too-many-tokens')
       return fail(`The .zapp's zapp.yaml is too large to read (over ${MAX_YAML_TOKENS} YAML tokens).`);
+    if (shape === 'too-deep')
+      return fail(`The .zapp's zapp.yaml is nested too deeply (over ${MAX_YAML_DEPTH} levels).`);
     // Few aliases: a "billion laughs" document is refused instead of expanded.
     yaml = parse(text, { maxAliasCount: 100 });
   } catch (error) {
     // The yaml library's first line ends in ":" before a code excerpt; the sentence ends there instead.
+    // Nesting the scan above cannot see (it is cheap, not a parser) still ends in a sentence, not a crash.
+    if (error instanceof Error && /call stack/i.test(error.message))
+      return fail(`The .zapp's zapp.yaml is nested too deeply (over ${MAX_YAML_DEPTH} levels).`);
     const reason =
       error instanceof Error ? error.message.split('\n')[0]!.replace(/[:.]?\s*$/, '') : 'unreadable';
     return fail(`The .zapp's zapp.yaml is not valid YAML: ${reason}.`);
@@ -148,8 +156,21 @@ function projectName(meta: unknown, fileName: string): string {
   return (name === '' ? 'Imported project' : name).slice(0, MAX_NAME_LENGTH);
 }
 
-function tokensOver(text: string, max: number): boolean {
+function yamlShape(text: string): 'too-many-tokens' | 'too-deep' | 'ok' {
   let count = 0;
-  for (const _token of new Lexer().lex(text)) if (++count > max) return true;
-  return false;
+  let flow = 0;
+  let dashes = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    if (++count > MAX_YAML_TOKENS) return 'too-many-tokens';
+    if (token === '[' || token === '{') flow++;
+    else if (token === ']' || token === '}') flow--;
+    // Block nesting shows as indentation, or as compact entries on one line ("- - - x").
+    else if (token === '-' || token === '?') dashes++;
+    else if (lineStart && /^ +$/.test(token) && token.length > MAX_YAML_DEPTH * 8) return 'too-deep';
+    if (flow > MAX_YAML_DEPTH || dashes > MAX_YAML_DEPTH) return 'too-deep';
+    lineStart = token === '\n';
+    if (lineStart) dashes = 0;
+  }
+  return 'ok';
 }
