@@ -1,7 +1,9 @@
 import type { JobReport } from '../engine/job/job-report.ts';
 import type { RunReport } from '../engine/run/report.ts';
 import { evaluate, isJobReport } from './expectations.ts';
-import type { CheckResult, Lesson, LessonFiles, LessonRunner, RunSetup } from './types.ts';
+import type { CheckContext } from './expectations.ts';
+import type { Expectation } from './schema.ts';
+import type { CheckLine, CheckResult, Lesson, LessonFiles, LessonRunner, RunSetup } from './types.ts';
 
 /** The names of a lesson's variants (`c`, `python`), or `[undefined]` when it has none. */
 export function lessonVariants(lesson: Lesson): Array<string | undefined> {
@@ -33,6 +35,7 @@ export async function checkLesson(
   files: LessonFiles,
   runner: LessonRunner,
   variant?: string,
+  judge: CheckJudge = judgeHere,
 ): Promise<CheckResult> {
   const setup = runSetupFor(lesson, variant);
   const expect = lesson.check.expect;
@@ -51,9 +54,18 @@ export async function checkLesson(
     second = again;
   }
   const after = applyChanges(files, result);
-  const results = expect.map((e) => evaluate(e, { result, second, before: files, after, setup }));
+  const results = await judge(expect, { result, second, before: files, after, setup });
   return { passed: results.every((r) => r.ok), results };
 }
+
+/**
+ * Judges a check's requirements against a run. The browser passes one that works in a worker with a time
+ * limit (a lesson's regex could backtrack for minutes); Node judges in its own thread.
+ */
+export type CheckJudge = (expect: Expectation[], context: CheckContext) => Promise<CheckLine[]>;
+
+/** Judges in this thread. */
+export const judgeHere: CheckJudge = async (expect, context) => expect.map((e) => evaluate(e, context));
 
 /** The project after a run: its file changes applied (a removed file is gone). */
 export function applyChanges(files: LessonFiles, result: RunReport | JobReport): LessonFiles {

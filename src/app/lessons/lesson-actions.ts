@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { ITerminal } from '../../components/Console/Console.tsx';
 import { lessonKey, useAppStore } from '../../store/index.ts';
+import { workerJudge } from '../../worker/check-judge.ts';
 import { checkLesson } from '../../workshops/check-lesson.ts';
 import type { Lesson, Workshop } from '../../workshops/types.ts';
 import { loadContent, switchProject } from '../project-switch.ts';
@@ -102,6 +103,7 @@ export async function checkOpenLesson(output: ITerminal | null): Promise<void> {
       useAppStore.getState().files,
       runner,
       open.variant ?? undefined,
+      workerJudge(),
     );
     const after = useAppStore.getState();
     if (runner.last) after.finishRun(runner.last);
