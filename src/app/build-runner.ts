@@ -1,5 +1,6 @@
 import type { ITerminal } from '../components/Console/Console.tsx';
 import { useAppStore } from '../store/index.ts';
+import type { ProjectOrigin } from '../store/index.ts';
 import { formatCompilerDiagnostic } from '../toolchains/format-diagnostics.ts';
 import { CompilerClient } from '../worker/compiler-client.ts';
 import { programKey } from '../worker/program-key.ts';
@@ -73,11 +74,14 @@ export async function buildProgram(target: BuildTarget, output: ITerminal | null
 }
 
 /**
- * Takes each .wasm that came with a project (an example, an upload) as built from the sources beside it, so
- * Run uses it until those sources change, instead of downloading the compiler to rebuild the same thing.
+ * Takes each .wasm that came with a project (an example, the user's own autosaved work) as built from the
+ * sources beside it, so Run uses it until those sources change, instead of downloading the compiler to
+ * rebuild the same thing. A project from someone else (a link, a .zapp, or a recent project that may have
+ * been one) is not trusted: its binary need not match the code on screen, so Run rebuilds it first.
  */
 export function trustShippedPrograms(): void {
   const state = useAppStore.getState();
+  if (!TRUSTED_ORIGINS.includes(state.projectMeta.origin)) return;
   for (const path of Object.keys(state.files)) {
     // Only a source with its STEM.wasm beside it can have shipped with its program (headers and manifests
     // lead to the same targets as those sources). Checked first: buildTargetFor looks at every source of
@@ -92,6 +96,8 @@ export function trustShippedPrograms(): void {
     state.recordBuild(target.output, { inputs, wasm: programKey(wasm) });
   }
 }
+
+const TRUSTED_ORIGINS: readonly ProjectOrigin[] = ['example', 'new', 'saved'];
 
 /** The Python runtime's bytes, with its download progress shown like a toolchain's. */
 export async function pythonRuntime(output: ITerminal | null): Promise<Uint8Array | null> {
