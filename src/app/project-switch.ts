@@ -38,6 +38,11 @@ export function worthKeeping(meta: ProjectMeta, content: ProjectContent): boolea
   return !(reopenable && meta.openedKey !== null && meta.openedKey === contentKey(content));
 }
 
+/** Keeps a copy of `content` in Recent projects under a new id (e.g. a learner's version of a lesson). */
+export async function keepInRecentProjects(name: string, content: ProjectContent): Promise<void> {
+  useAppStore.getState().setRecentProjects(await recents().keep(newProjectId(), name, content));
+}
+
 /** Loads the recent projects list into the store. */
 export async function refreshRecentProjects(): Promise<void> {
   useAppStore.getState().setRecentProjects(await recents().list());

@@ -14,12 +14,18 @@ export interface OpenLesson {
   variant: string | null;
   checking: boolean;
   check: LessonCheckState | null;
+  /** lessonStartKey of the start files the learner's copy began from (saved with their files). */
+  startKey?: string;
+  /** The learner's saved copy began from start files that have changed since (a newer workshop). */
+  startChanged?: boolean;
 }
 
 /** A learner's state in one lesson: passed or not, and their files when they leave it. */
 export interface LessonProgress {
   done: boolean;
   files?: FileMap;
+  /** lessonStartKey of the start files `files` began from (absent in progress saved before it existed). */
+  startKey?: string;
 }
 
 /** Lessons: the open one, and progress and work per lesson (autosaved). */

@@ -1,10 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
 import type { ITerminal } from '../../components/Console/Console.tsx';
-import { lessonKey, useAppStore } from '../../store/index.ts';
+import { contentKey, contentOf, lessonKey, useAppStore } from '../../store/index.ts';
 import { workerJudge } from '../../worker/check-judge.ts';
 import { checkLesson } from '../../workshops/check-lesson.ts';
 import type { Lesson, Workshop } from '../../workshops/types.ts';
-import { loadContent, switchProject } from '../project-switch.ts';
+import { keepInRecentProjects, loadContent, switchProject } from '../project-switch.ts';
 import { bundledWorkshops } from './bundled-workshops.ts';
 import { createBrowserLessonRunner } from './browser-runner.ts';
 
@@ -52,7 +52,12 @@ export async function openLesson(
   const state = useAppStore.getState();
   const key = lessonKey(workshopId, lessonId);
   const chosen = variant ?? (lesson.meta.variants ? Object.keys(lesson.meta.variants)[0]! : null);
-  const files = state.lessonProgress[key]?.files ?? lesson.start;
+  const saved = state.lessonProgress[key];
+  const files = saved?.files ?? lesson.start;
+  const currentStart = lessonStartKey(lesson);
+  const startKey = saved?.files ? saved.startKey : currentStart;
+  // Progress saved before start keys were recorded has none: whether its start changed is unknown.
+  const startChanged = startKey !== undefined && startKey !== currentStart;
   const { filesOpen } = lessonSetup(lesson, chosen);
   const content = {
     files,
@@ -68,9 +73,15 @@ export async function openLesson(
     const result = await switchProject({ content, name: meta.name, origin: 'example', id: meta.id });
     if (!result.switched) return false;
   } else loadContent(content, meta);
-  useAppStore
-    .getState()
-    .setOpenLesson({ workshop: workshopId, lesson: lessonId, variant: chosen, checking: false, check: null });
+  useAppStore.getState().setOpenLesson({
+    workshop: workshopId,
+    lesson: lessonId,
+    variant: chosen,
+    checking: false,
+    check: null,
+    startKey,
+    startChanged,
+  });
   if (location.hash !== lessonHash(workshopId, lessonId))
     history.replaceState(
       history.state,
@@ -84,7 +95,36 @@ export async function openLesson(
 export function saveOpenLessonWork(): void {
   const state = useAppStore.getState();
   const open = state.openLesson;
-  if (open) state.saveLessonProgress(lessonKey(open.workshop, open.lesson), { files: state.files });
+  if (open)
+    state.saveLessonProgress(lessonKey(open.workshop, open.lesson), {
+      files: state.files,
+      startKey: open.startKey,
+    });
+}
+
+/** A fingerprint of a lesson's start files: when it changes, a learner's saved copy began from an older start. */
+export function lessonStartKey(lesson: Pick<Lesson, 'start'>): string {
+  return contentKey({
+    files: lesson.start,
+    folders: [],
+    openFiles: [],
+    activeFile: null,
+    stdin: '',
+    args: '',
+    env: '',
+  });
+}
+
+/**
+ * Replaces the learner's copy (begun from an older start) with the lesson's new start files; their version
+ * is kept in Recent projects first, so nothing is lost.
+ */
+export async function takeNewStart(lesson: Lesson, workshopId: string): Promise<string> {
+  const state = useAppStore.getState();
+  const name = `${lesson.meta.title} (your version)`;
+  await keepInRecentProjects(name, contentOf(state));
+  resetLesson(lesson, workshopId);
+  return name;
 }
 
 /** Checks the learner's files against the open lesson's check, marking it done when it passes. */
@@ -167,7 +207,9 @@ export function resetLesson(lesson: Lesson, workshopId: string): void {
     [],
     filesOpen.filter((p) => Object.hasOwn(lesson.start, p)),
   );
-  state.saveLessonProgress(lessonKey(workshopId, lesson.id), { files: undefined });
+  state.saveLessonProgress(lessonKey(workshopId, lesson.id), { files: undefined, startKey: undefined });
+  if (open)
+    state.setOpenLesson({ ...open, check: null, startKey: lessonStartKey(lesson), startChanged: false });
   state.setLessonCheck(null);
   state.forgetBuilds();
 }

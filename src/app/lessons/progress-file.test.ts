@@ -4,9 +4,13 @@ import { progressFromFile, progressToFile } from './progress-file.ts';
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('lesson progress files', () => {
-  it('round-trips done flags and the learner files', () => {
+  it('round-trips done flags, the learner files and the start they began from', () => {
     const progress = {
-      'zerovm-101/01-hello': { done: true, files: { 'greet.c': enc('int main(){}'), 'x/y.txt': enc('é') } },
+      'zerovm-101/01-hello': {
+        done: true,
+        files: { 'greet.c': enc('int main(){}'), 'x/y.txt': enc('é') },
+        startKey: '1a2b3c',
+      },
       'zerovm-101/02-manifest': { done: false },
     };
     const back = progressFromFile(progressToFile(progress));

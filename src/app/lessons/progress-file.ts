@@ -24,7 +24,7 @@ const fileSchema = z.object({
   version: z.literal(1),
   lessons: z.record(
     z.string().regex(/^[\w-]{1,64}\/[\w-]{1,64}$/),
-    z.object({ done: z.boolean(), files: filesSchema.optional() }),
+    z.object({ done: z.boolean(), files: filesSchema.optional(), startKey: z.string().max(64).optional() }),
   ),
 });
 
@@ -35,6 +35,7 @@ export function progressToFile(progress: Record<string, LessonProgress>): Uint8A
       key,
       {
         done: p.done,
+        ...(p.startKey !== undefined ? { startKey: p.startKey } : {}),
         ...(p.files
           ? {
               files: Object.fromEntries(
@@ -90,7 +91,11 @@ export function progressFromFile(
       { source: `The progress of ${key}`, project: `The progress of ${key}` },
     );
     if (!checked.ok) return { ok: false, error: checked.error };
-    progress[key] = { done: lesson.done, files: checked.project.files };
+    progress[key] = {
+      done: lesson.done,
+      files: checked.project.files,
+      ...(lesson.startKey !== undefined ? { startKey: lesson.startKey } : {}),
+    };
   }
   return { ok: true, progress };
 }

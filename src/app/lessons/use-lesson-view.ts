@@ -13,6 +13,7 @@ import {
   checkOpenLesson,
   openLesson,
   resetLesson,
+  takeNewStart,
   saveOpenLessonWork,
   solutionDiff,
 } from './lesson-actions.ts';
@@ -78,6 +79,14 @@ export function useLessonView(consoleRef: RefObject<ConsoleHandle | null>) {
       },
       onCheck: () => void checkOpenLesson(consoleRef.current),
       onShowSolution: () => setSolution(solutionDiff(lesson, useAppStore.getState().files)),
+      startChanged: open.startChanged === true,
+      onTakeNewStart: () =>
+        void takeNewStart(lesson, workshop.id).then((name) =>
+          consoleRef.current?.notice(
+            `The lesson's new start is open; your version is in Recent projects as “${name}”.`,
+            'ok',
+          ),
+        ),
       onReset: () => {
         if (window.confirm('Reset this lesson? Your changes to its files are lost.'))
           resetLesson(lesson, workshop.id);

@@ -29,6 +29,10 @@ export interface LessonPanelProps {
   onCheck(): void;
   onShowSolution(): void;
   onReset(): void;
+  /** The learner's saved files began from start files that changed since (a newer version of the workshop). */
+  startChanged?: boolean;
+  /** Replaces the learner's files with the new start, their version kept in Recent projects. */
+  onTakeNewStart?(): void;
   onClose(): void;
   /** Saves progress and lesson files as a file. */
   onExportProgress(): void;
@@ -94,6 +98,18 @@ export function LessonPanel(props: LessonPanelProps) {
           Next
         </button>
       </nav>
+      {props.startChanged && (
+        <div className="lesson-start-changed" role="status">
+          <p>
+            This lesson’s starting files have changed since you began it (the workshop was updated). You are
+            working on your saved copy of the old start.
+          </p>
+          <button type="button" onClick={props.onTakeNewStart}>
+            Take the new start
+          </button>
+          <span> (your version is kept in Recent projects)</span>
+        </div>
+      )}
       <div className="lesson-body">
         <h2>
           {current.title}
