@@ -11,7 +11,7 @@ function staleProgress(startKey: string): Buffer {
       startKey,
       files: {
         'hello.c': toBase64Url('/* my old work */\nint main(void) { return 0; }\n'),
-        'hello.manifest': toBase64Url('Version = 20130611\n'),
+        'hello.manifest': toBase64Url('my old work\nVersion = 20130611\n'),
       },
     },
   };
@@ -39,7 +39,7 @@ test('a learner whose saved copy began from an older start is told, and can take
 
   await note.getByRole('button', { name: 'Take the new start' }).click();
   await expect(note).toBeHidden();
-  await expect(editorTab(page, 'hello.c')).toBeVisible();
+  await expect(editorTab(page, 'hello.manifest')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Editor' })).not.toContainText('my old work');
   await expect(consoleText(page)).toContainText('Recent projects as “The manifest');
 
