@@ -5,11 +5,11 @@ import { parseManifest } from '../engine/manifest/parse-manifest.ts';
 import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
-import type { RunReport } from '../engine/run/report.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import { languageOf } from '../toolchains/language.ts';
 import { runtimeOf } from '../toolchains/python.ts';
 import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
+import { BROKEN_PIPE_EXIT, processStdio } from './host-stdio.ts';
 import { checkJobCommand } from './job-command.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
 import type { ParsedFlags } from './parse-flags.ts';
@@ -17,13 +17,10 @@ import { guestPathOf, loadPythonRuntime, pythonQuickRun } from './python-runtime
 import type { HostMount } from './python-runtime.ts';
 import { reportToJson, traceToText } from './report-json.ts';
 import { runInThread } from './run-in-thread.ts';
+import type { ThreadRunReport } from './run-in-thread.ts';
 
 /** Exit code for sandbox-level failures (refused, timeout, memory, crash), as `zvm` defines it. */
 export const SANDBOX_FAILURE = 125;
-
-const stream = (name: 'stdout' | 'stderr', data: Uint8Array): void => {
-  (name === 'stdout' ? process.stdout : process.stderr).write(data);
-};
 
 /**
  * `zvm run MANIFEST`: runs a manifest; channel URIs are relative to --workdir (default: its folder).
@@ -146,26 +143,34 @@ export function checkCommand(argv: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
-/** Runs in a worker thread with the process stdin, streaming the console, as the shared flags say. */
+/**
+ * Runs in a worker thread as the shared flags say, its stdio joined live to the process's: stdin read as the
+ * guest reads it, stdout and stderr written as the guest writes them (see README "CLI").
+ */
 function runWithFlags(
   flags: ParsedFlags,
   request: Pick<RunRequest, 'manifest' | 'nvram' | 'program' | 'files'>,
-): Promise<RunReport> {
+): Promise<ThreadRunReport> {
   return runInThread(
     {
       ...request,
-      stdin: readStdin(),
       deterministic: !flags.booleans.has('no-determinism'),
       trace: flags.values.has('trace'),
     },
-    { onOutput: stream },
+    { stdio: processStdio() },
   );
 }
 
-function finish(report: RunReport, reportPath: string | undefined, tracePath: string | undefined): number {
+function finish(
+  report: ThreadRunReport,
+  reportPath: string | undefined,
+  tracePath: string | undefined,
+): number {
   if (reportPath === '-') process.stdout.write(reportToJson(report) + '\n');
   else if (reportPath) writeFileSync(reportPath, reportToJson(report) + '\n');
   if (tracePath) writeFileSync(tracePath, traceToText(report));
+  // Stopped like SIGPIPE would have stopped it: as quiet as a shell is about that.
+  if (report.brokenPipe) return BROKEN_PIPE_EXIT;
   if (report.state === 'ok' || report.state === 'exit' || report.state === 'quota') {
     if (report.state === 'quota') process.stderr.write(`zvm: ${report.message}\n`);
     return report.exitCode ?? 0;
@@ -200,14 +205,5 @@ export function readBinary(path: string, what: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     throw new UsageError(`cannot read ${what} (${path}): ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-}
-
-function readStdin(): Uint8Array {
-  if (process.stdin.isTTY) return new Uint8Array(0);
-  try {
-    return readFileSync(0);
-  } catch {
-    return new Uint8Array(0);
   }
 }

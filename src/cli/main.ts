@@ -1,5 +1,6 @@
 import { checkCommand, execCommand, runCommand, SANDBOX_FAILURE } from './commands.ts';
 import { compileCommand } from './compile-command.ts';
+import { guardProcessOutput } from './host-stdio.ts';
 import { jobCommand } from './job-command.ts';
 import { lessonsCommand } from './lessons-command.ts';
 import { UsageError } from './parse-flags.ts';
@@ -22,6 +23,7 @@ zvm compile exits 1 when the sources do not compile.`;
 /** Runs one zvm command line; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  guardProcessOutput();
   try {
     switch (command) {
       case 'run':

@@ -1,7 +1,10 @@
 import type { RunReport } from '../engine/run/report.ts';
 import { errnoName, formatTraceArgs } from '../engine/wasi/trace.ts';
 
-/** The report as JSON: console bytes as text, file changes as sizes, the trace as a count. */
+/**
+ * The report as JSON: console bytes as text (for a live-stdio run, the first 64 KiB of each stream: the rest
+ * went to the host's streams only), file changes as sizes, the trace as a count.
+ */
 export function reportToJson(report: RunReport): string {
   const { stdout, stderr, changes, trace, ...rest } = report;
   const decoder = new TextDecoder();

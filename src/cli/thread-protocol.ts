@@ -1,6 +1,7 @@
 import type { Manifest } from '../engine/manifest/types.ts';
 import type { Nvram } from '../engine/nvram/types.ts';
 import type { RunReport } from '../engine/run/report.ts';
+import type { StdioLink } from './stdio-link.ts';
 
 /** Main thread -> sandbox thread: one run. */
 export interface ThreadRunMessage {
@@ -16,6 +17,8 @@ export interface ThreadRunMessage {
   counters: SharedArrayBuffer;
   /** Shared per-channel byte lengths. */
   lengths: SharedArrayBuffer;
+  /** Live stdio joined to the host's streams, in place of `stdin` and collected console output. */
+  stdio?: StdioLink;
 }
 
 /** Sandbox thread -> main thread. */

@@ -74,12 +74,15 @@ export class BytePipe {
 
   // ---- reader side ----
 
-  /** Takes up to `max` bytes without blocking; an empty array when none are there (see `ended`). */
-  tryRead(max = this.capacity): Uint8Array {
+  /**
+   * Takes up to `max` bytes without blocking; an empty array when none are there (see `ended`). With `into`,
+   * the bytes land there (at most its length) and a view of it is returned: no new array per read.
+   */
+  tryRead(max = this.capacity, into?: Uint8Array): Uint8Array {
     const read = Atomics.load(this.header, READ);
-    const n = Math.min(max, (Atomics.load(this.header, WRITTEN) - read) >>> 0);
+    const n = Math.min(max, into?.length ?? max, (Atomics.load(this.header, WRITTEN) - read) >>> 0);
     if (n <= 0) return EMPTY;
-    const out = new Uint8Array(n);
+    const out = into ? into.subarray(0, n) : new Uint8Array(n);
     const at = (read >>> 0) % this.capacity;
     const first = Math.min(n, this.capacity - at);
     out.set(this.ring.subarray(at, at + first));
@@ -97,12 +100,12 @@ export class BytePipe {
 
   /**
    * Takes up to `max` bytes, blocking until there are some; null at end of input. Only for a thread that
-   * may block (a worker), never a page's main thread.
+   * may block (a worker), never a page's main thread. `into` as for tryRead.
    */
-  read(max: number, waits?: WaitListener): Uint8Array | null {
+  read(max: number, waits?: WaitListener, into?: Uint8Array): Uint8Array | null {
     for (;;) {
       const seq = Atomics.load(this.header, WRITER_SEQ);
-      const data = this.tryRead(max);
+      const data = this.tryRead(max, into);
       if (data.length > 0) return data;
       if (this.ended()) return null;
       this.block(READER_WAITING, WRITER_SEQ, seq, waits);
