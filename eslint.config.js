@@ -80,6 +80,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every spec takes test/expect from the fixture that fails a test on any CSP violation.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              allowTypeImports: true,
+              message: "Import test and expect from './fixtures.ts' (it fails the test on a CSP violation).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts', 'src/engine/test-support/**'],
     rules: { 'no-restricted-imports': ['error', engineMustStayPure] },

@@ -1,6 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { consoleText, createFile, editorTab, openApp, runButton, treeItem } from './support.ts';
+import { fixturePath } from '../src/engine/test-support/fixture-cache.ts';
+import {
+  consoleText,
+  createFile,
+  editorTab,
+  openApp,
+  runButton,
+  toolbarStatus,
+  treeItem,
+} from './support.ts';
 import { fragmentOf, helloProject } from './share-support.ts';
 
 const embed = (page: Page, query: string, fragment = fragmentOf(helloProject())) =>
@@ -73,4 +83,49 @@ test('a bad link in an embed says so and runs nothing', async ({ page }) => {
     'This snippet could not be opened:',
   );
   await expect(consoleText(page)).toHaveText('');
+});
+
+test('autorun stops a looping snippet after a few seconds whatever its Timeout, and says so; Run runs it in full', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const manifest = [
+    'Version = 20130611',
+    'Program = loop-forever.wasm',
+    'Memory = 16777216, 0',
+    // The largest Timeout a manifest may give: 2^31-1 s, some 68 years.
+    'Timeout = 2147483647',
+    'Channel = /dev/stdin, /dev/stdin, 0, 0, 16, 4096, 0, 0',
+    'Channel = /dev/stdout, /dev/stdout, 0, 0, 0, 0, 1000, 65536',
+    'Channel = /dev/stderr, /dev/stderr, 0, 0, 0, 0, 1000, 65536',
+    '',
+  ].join('\n');
+  const loop = fragmentOf({
+    files: {
+      'loop-forever.wasm': new Uint8Array(readFileSync(fixturePath('loop-forever'))),
+      'loop.manifest': new TextEncoder().encode(manifest),
+    },
+    openFile: 'loop.manifest',
+    tabs: ['loop.manifest'],
+  });
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
+  await embed(page, '&autorun=1', loop);
+  await expect(consoleText(page)).toContainText('looping');
+  const started = Date.now();
+  await expect(consoleText(page)).toContainText(
+    'Autorun stopped after 5 s: a snippet runs by itself for at most 5 s. Press Run to run it in full.',
+    { timeout: 15_000 },
+  );
+  expect(Date.now() - started).toBeLessThan(8_000);
+  await expect(runButton(page)).toBeEnabled();
+  await expect(toolbarStatus(page)).toHaveText('stopped: autorun runs at most 5 s; press Run');
+
+  // Run pressed by the visitor: the manifest's Timeout holds, so it goes on past the cap until Stop.
+  await runButton(page).click();
+  await expect(toolbarStatus(page)).toContainText('Running');
+  await page.waitForTimeout(7_000);
+  await expect(stop).toBeEnabled();
+  await expect(consoleText(page)).not.toContainText('Autorun stopped');
+  await stop.click();
+  await expect(consoleText(page)).toContainText('stopped: killed by the user');
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { readTarImage } from '../src/engine/image/tar-image.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { Gzip, gzipSync, strToU8 } from 'fflate';
 import { createTar } from 'nanotar';
@@ -567,11 +567,10 @@ test.describe('hostile links and .zapp files, over the user’s autosaved work',
     expect(await recentProjectFiles(page, 'Hello, sandbox (stdin → stdout)')).toEqual(before.files);
   });
 
-  // Found by this suite, not fixed yet: the autosave is one slot that every tab writes, so a link opened in a
-  // second tab keeps the first tab's project in Recent projects only as it was at that moment. What the
-  // user then does in the first tab is lost as soon as the second tab saves (and a reload of the first tab
-  // shows the shared project). Needs the store to notice another tab's project in the slot (src/store).
-  test.fixme('a link opened in another tab does not lose what the user goes on doing in the first', async ({
+  // Found by this suite: the autosave was one slot that every tab wrote, so what the user did in the first tab
+  // after opening a link in a second was lost as soon as the second tab saved. Each tab now keeps its own
+  // project (a working copy per project, the tab's project id in sessionStorage).
+  test('a link opened in another tab does not lose what the user goes on doing in the first', async ({
     page,
     context,
   }) => {
@@ -585,8 +584,17 @@ test.describe('hostile links and .zapp files, over the user’s autosaved work',
     await projectSnapshot(shared);
     await page.reload();
     await expect(runButton(page)).toBeEnabled();
+    // Each tab keeps its own project: the first tab comes back with its own work, the second with the link's.
+    await expect(treeItem(page, 'later.txt')).toBeVisible();
+    await expect(treeItem(page, 'shared.txt')).toHaveCount(0);
     const autosaved = await projectSnapshot(page);
     const kept = await recentProjectFiles(page, 'Hello, sandbox (stdin → stdout)');
     expect([autosaved.files, kept]).toContainEqual(mine.files);
+    expect(autosaved.files).toEqual(mine.files);
+    await shared.reload();
+    await expect(treeItem(shared, 'shared.txt')).toBeVisible();
+    await expect(shared.getByRole('textbox', { name: 'Stdin', exact: true })).toHaveValue(
+      'trying the shared project',
+    );
   });
 });

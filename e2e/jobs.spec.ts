@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { consoleText, openApp, runButton, treeItem } from './support.ts';
 
 test.describe.configure({ timeout: 120_000 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { consoleText, editorTab, runButton } from './support.ts';
 
 const toBase64Url = (text: string): string => Buffer.from(text).toString('base64url');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { runButton } from './support.ts';
 
 // Lesson 1 takes C (compiled in the browser) or Python: generous time for the first toolchain download.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { strToU8 } from 'fflate';
 import { consoleText, runButton, treeItem } from './support.ts';
 import { fragmentOf, helloProject } from './share-support.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { readTarImage, writeTarImage } from '../src/engine/image/tar-image.ts';

@@ -36,6 +36,7 @@ import { useLessonView } from './lessons/use-lesson-view.ts';
 import { useJobView } from './use-job-view.ts';
 import { useManifestView } from './use-manifest-view.ts';
 import { startFullAppOnce } from './startup.ts';
+import { watchTabProject } from './tab-projects.ts';
 import { useOfflineInfo } from './use-offline-info.ts';
 import { useProjectMenu } from './use-project-menu.ts';
 import { useProjectActions } from './use-project-actions.ts';
@@ -106,9 +107,17 @@ export function App({ launch }: { launch: LaunchOptions }) {
   useEffect(() => {
     const dropFragment = () =>
       history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    let stopWatching: (() => void) | null = null;
+    let mounted = true;
     void startFullAppOnce(launch, dropFragment).then((notice) => {
       if (notice) menu.setNotice(notice);
+      // Another project opened later may be open in another tab too: this tab then gets a copy, and says so.
+      if (mounted) stopWatching = watchTabProject(menu.setNotice);
     });
+    return () => {
+      mounted = false;
+      stopWatching?.();
+    };
     // Once per page: the launch options do not change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -372,6 +381,7 @@ export function App({ launch }: { launch: LaunchOptions }) {
                                 running={run.status === 'running'}
                                 onCompare={controller.compare}
                                 comparison={comparison}
+                                onUseAsStdin={ui.setStdin}
                               />
                             ),
                           },
@@ -423,7 +433,7 @@ export function App({ launch }: { launch: LaunchOptions }) {
             <Group orientation="horizontal">
               <Panel defaultSize="68" minSize="30">
                 <div className="app-region" data-region tabIndex={-1}>
-                  <Console ref={consoleRef}>
+                  <Console ref={consoleRef} input={controller.consoleInput(run)}>
                     <CompilerMessages messages={build.messages} onOpen={openLocation} />
                   </Console>
                 </div>

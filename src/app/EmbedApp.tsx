@@ -8,6 +8,8 @@ import type { ConsoleHandle } from '../components/Console/Console.tsx';
 import { AppNotice } from '../components/Notice/AppNotice.tsx';
 import type { LaunchOptions } from '../share/launch-options.ts';
 import { useAppStore } from '../store/index.ts';
+import { AUTORUN_CAPPED_TEXT, AUTORUN_CAP_S, capAutorun } from './autorun-cap.ts';
+import type { AutorunCap } from './autorun-cap.ts';
 import { startEmbedOnce } from './startup.ts';
 import type { AppNotice as Notice } from './startup.ts';
 import { useManifestView } from './use-manifest-view.ts';
@@ -38,13 +40,32 @@ export function EmbedApp({ launch }: { launch: LaunchOptions }) {
     onMeterChannels: ignore,
     onComparison: ignore,
   });
-  const status = controller.status(run, build);
+  const autorunCap = useRef<AutorunCap | null>(null);
+  const [capped, setCapped] = useState(false);
+  const status = capped
+    ? { tone: 'error' as const, text: `stopped: autorun runs at most ${AUTORUN_CAP_S} s; press Run` }
+    : controller.status(run, build);
+  // The visitor's own Run and Stop: from then on the run is theirs, with the manifest's Timeout.
+  const visitor = useMemo(() => {
+    const own = (action: () => void) => () => {
+      autorunCap.current?.cancel();
+      setCapped(false);
+      action();
+    };
+    return { run: own(controller.run), stop: own(controller.stop) };
+  }, [controller]);
 
   useEffect(() => {
     void startEmbedOnce(launch).then((started) => {
       setNotice(started.notice);
       // Only the snippet's author asks for autorun, and only a project from a good link runs.
-      if (started.fromLink && launch.autorun && started.first) controller.run();
+      if (!(started.fromLink && launch.autorun && started.first)) return;
+      autorunCap.current = capAutorun(controller.stop, () => {
+        setCapped(true);
+        // After the run's own last line.
+        setTimeout(() => consoleRef.current?.notice(AUTORUN_CAPPED_TEXT, 'error'));
+      });
+      controller.run();
     });
     // Once per page: the launch options do not change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -54,11 +75,11 @@ export function EmbedApp({ launch }: { launch: LaunchOptions }) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
-      controller.run();
+      visitor.run();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [controller]);
+  }, [visitor]);
 
   const diagnostics = useMemo(
     () => ({ ...view.diagnostics, ...build.diagnostics }),
@@ -74,10 +95,10 @@ export function EmbedApp({ launch }: { launch: LaunchOptions }) {
   return (
     <div className="app embed">
       <header className="embed-bar" role="banner">
-        <button type="button" className="embed-run" onClick={controller.run} disabled={busy}>
+        <button type="button" className="embed-run" onClick={visitor.run} disabled={busy}>
           Run
         </button>
-        <button type="button" onClick={controller.stop} disabled={!busy}>
+        <button type="button" onClick={visitor.stop} disabled={!busy}>
           Stop
         </button>
         <output className={`embed-status embed-status-${status.tone}`} aria-live="polite">
@@ -102,14 +123,14 @@ export function EmbedApp({ launch }: { launch: LaunchOptions }) {
                 onChangeText={actions.setText}
                 onSelect={actions.select}
                 onClose={actions.close}
-                onRun={controller.run}
+                onRun={visitor.run}
               />
             </div>
           </Panel>
           <Separator className="app-separator" />
           <Panel defaultSize="38" minSize="15">
             <div className="app-region">
-              <Console ref={consoleRef}>
+              <Console ref={consoleRef} input={controller.consoleInput(run)}>
                 <CompilerMessages messages={build.messages} onOpen={actions.open} />
               </Console>
             </div>

@@ -9,6 +9,7 @@ import {
 import type { ProjectContent, ProjectMeta, ProjectOrigin, RecentProjects } from '../store/index.ts';
 import { initialRun } from '../store/run-slice.ts';
 import { trustShippedPrograms } from './build-runner.ts';
+import { newestContent } from './tab-projects.ts';
 
 /** A project about to become the working one. */
 export interface NextProject {
@@ -99,7 +100,8 @@ export function loadContent(content: ProjectContent, meta: ProjectMeta): void {
 /** Opens a recent project (keeping the current one); false when it is gone from storage. */
 export async function openRecentProject(id: string, confirm?: Confirm): Promise<SwitchResult | null> {
   const entry = useAppStore.getState().recentProjects.find((e) => e.id === id);
-  const content = await recents().load(id);
+  // Another tab may be working on it: its working copy is newer than the entry (this tab gets a copy).
+  const content = await newestContent(id, recents());
   if (entry === undefined || content === undefined) {
     await refreshRecentProjects();
     return null;

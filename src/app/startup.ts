@@ -1,14 +1,23 @@
 import { hasShareLink } from '../share/launch-options.ts';
 import type { LaunchOptions } from '../share/launch-options.ts';
 import { templateFor } from '../toolchains/templates.ts';
-import { contentKey, newProjectId, startAutosave, useAppStore } from '../store/index.ts';
+import {
+  contentKey,
+  newProjectId,
+  readAutosave,
+  recentProjects,
+  resumeAutosave,
+  tabProjectId,
+  useAppStore,
+} from '../store/index.ts';
 import type { ProjectContent } from '../store/index.ts';
 import type { ProjectSnapshot } from './default-project/index.ts';
 import { EXAMPLES } from './examples/index.ts';
 import type { Example } from './examples/index.ts';
 import { trustShippedPrograms } from './build-runner.ts';
-import { loadContent, refreshRecentProjects, switchProject } from './project-switch.ts';
+import { loadContent, refreshRecentProjects, switchProject, worthKeeping } from './project-switch.ts';
 import { contentOfShare } from './share-content.ts';
+import { START_CLAIM_MS, claimOrCopy, sweepWorkingCopies } from './tab-projects.ts';
 
 /** A sentence shown under the toolbar: what happened to a link, an import or a project switch. */
 export interface AppNotice {
@@ -62,28 +71,35 @@ export function startFullAppOnce(launch: LaunchOptions, dropFragment: () => void
 }
 
 /**
- * Starts the full app: the autosaved project comes back, then a share link in the address (if any) opens in
- * its place, the previous project kept in Recent projects. Nothing runs. The fragment is then dropped from
- * the address, so a reload shows the (autosaved) project rather than opening the link again.
+ * Starts the full app: the autosaved project comes back (this tab's own, after a reload), then a share link in
+ * the address (if any) opens in its place, the previous project kept in Recent projects. Nothing runs. The
+ * fragment is then dropped from the address, so a reload shows the (autosaved) project rather than opening
+ * the link again. The tab then claims its project (another tab working on it makes this one a copy), and
+ * only then does the autosave write.
  */
 export async function startFullApp(
   launch: LaunchOptions,
   dropFragment: () => void,
 ): Promise<AppNotice | null> {
-  await startAutosave();
+  await readAutosave();
   void refreshRecentProjects().catch(() => undefined);
-  const empty = Object.keys(useAppStore.getState().files).length === 0;
+  const opened = await openLaunchProject(launch, dropFragment);
+  const copied = await claimOrCopy(START_CLAIM_MS);
+  resumeAutosave();
+  sweepWorkingCopies((copy) => worthKeeping(copy.meta, copy.content));
+  return opened ?? copied;
+}
+
+async function openLaunchProject(launch: LaunchOptions, dropFragment: () => void): Promise<AppNotice | null> {
   if (!hasShareLink(launch.hash)) {
-    if (empty) await loadFirstExample();
-    else trustShippedPrograms();
+    await openOwnProject();
     return null;
   }
   dropFragment();
   const { decodeShare } = await shareCodec();
   const decoded = decodeShare(launch.hash);
   if (!decoded.ok) {
-    if (empty) await loadFirstExample();
-    else trustShippedPrograms();
+    await openOwnProject();
     return {
       tone: 'error',
       text: `This share link could not be opened: ${decoded.error} Nothing was run or changed.`,
@@ -103,6 +119,25 @@ export async function startFullApp(
     tone: 'info',
     text: `Opened a shared project (${count} file${count === 1 ? '' : 's'}). Nothing has run: press Run to run it.${kept}`,
   };
+}
+
+/**
+ * After a reload, the project this tab worked on: the autosave brought back its working copy, or, when that
+ * is gone (moved to Recent projects), the tab reopens it from there. A first visit gets the first example.
+ */
+async function openOwnProject(): Promise<void> {
+  const own = tabProjectId();
+  if (own !== null && own !== useAppStore.getState().projectMeta.id) {
+    const recents = recentProjects();
+    const [content, list] = await Promise.all([recents.load(own), recents.list()]);
+    const entry = list.find((e) => e.id === own);
+    if (content && entry) {
+      loadContent(content, { id: own, name: entry.name, origin: 'recent', openedKey: contentKey(content) });
+      return;
+    }
+  }
+  if (Object.keys(useAppStore.getState().files).length === 0) await loadFirstExample();
+  else trustShippedPrograms();
 }
 
 /** How an embed started: a notice to show, and whether its project came from a good link. */

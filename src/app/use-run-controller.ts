@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { RefObject } from 'react';
 import type { MeterChannel, MetersHandle } from '../components/ChannelMeters/ChannelMeters.tsx';
 import { meterChannels } from '../components/ChannelMeters/ChannelMeters.tsx';
-import type { ConsoleHandle } from '../components/Console/Console.tsx';
+import type { ConsoleHandle, ConsoleInput } from '../components/Console/Console.tsx';
 import type { ExitState, RunReport } from '../engine/run/report.ts';
 import { useAppStore } from '../store/index.ts';
 import type { BuildState, RunState } from '../store/index.ts';
@@ -18,6 +18,7 @@ import type { PlannedRun } from './plan-run.ts';
 const client = sandboxClient;
 
 const GOOD: readonly ExitState[] = ['ok', 'exit'];
+const encoder = new TextEncoder();
 
 /** What the toolbar says about the run. */
 export interface RunStatus {
@@ -115,22 +116,47 @@ export function useRunController(sinks: RunSinks) {
         consoleRef.current?.notice(`${target.output} is up to date`, 'ok');
     };
 
-    const once = (plan: PlannedRun, note: string): Promise<RunReport> => {
+    /**
+     * One run. With the Stdin box empty the program reads what is typed into the console (outside lessons,
+     * which keep ZeroVM's batch stdin); `replay` is input typed in an earlier run, given as batch stdin.
+     */
+    const once = async (plan: PlannedRun, note: string, replay?: Uint8Array): Promise<RunReport> => {
       const state = useAppStore.getState();
+      const stdin = replay ?? plan.request.stdin;
+      const liveStdin = replay === undefined && stdin.length === 0 && state.openLesson === null;
+      state.setRunInput(liveStdin && client().liveInput ? 'live' : 'batch');
       consoleRef.current?.notice(`▶ ${note}`, 'info');
       metersRef.current?.reset();
-      return client().run(
-        { ...plan.request, deterministic: state.deterministic, trace: state.trace },
+      const report = await client().run(
+        { ...plan.request, stdin, liveStdin, deterministic: state.deterministic, trace: state.trace },
         {
           onOutput: (stream, bytes) => consoleRef.current?.write(bytes, stream),
           onCounters: (counters) => metersRef.current?.update(counters),
+          onInputWaiting: (waiting) => useAppStore.getState().setInputWaiting(waiting),
         },
+      );
+      if (liveStdin && !client().liveInput) noteTypingUnavailable(report);
+      return report;
+    };
+
+    let typingNoted = false;
+    /** Once per page: a program read stdin with the box empty, and typing needs a cross-origin isolated page. */
+    const noteTypingUnavailable = (report: RunReport): void => {
+      const stdin = report.channels.find((c) => c.alias === '/dev/stdin');
+      if (typingNoted || !stdin || stdin.reads === 0) return;
+      typingNoted = true;
+      consoleRef.current?.notice(
+        'The program read stdin and got end of input: typing into a running program needs a cross-origin ' +
+          'isolated page (served with COOP/COEP headers). Put its input in the Stdin box instead.',
+        'info',
       );
     };
 
     const finish = (plan: PlannedRun, report: RunReport): void => {
       useAppStore.getState().finishRun(report, plan.workdir);
       consoleRef.current?.notice(report.message, GOOD.includes(report.state) ? 'ok' : 'error');
+      // A capped console redraws its head, left-out line and tail now, not at its next throttled redraw.
+      consoleRef.current?.settle();
     };
 
     let jobStop: AbortController | null = null;
@@ -143,6 +169,7 @@ export function useRunController(sinks: RunSinks) {
         await runJobFile(path, consoleRef.current, jobStop.signal);
       } finally {
         jobStop = null;
+        consoleRef.current?.settle();
       }
     };
 
@@ -162,25 +189,49 @@ export function useRunController(sinks: RunSinks) {
       if (!plan) return;
       const first = await once(plan, `${plan.label} (run 1 of 2)`);
       if (first.state === 'killed') return finish(plan, first);
-      const second = await once(plan, `${plan.label} (run 2 of 2)`);
+      // What was typed in run 1 is run 2's stdin, as a batch: the same bytes, without typing them again.
+      const replay = first.typedInput;
+      if (replay)
+        consoleRef.current?.notice(
+          `Run 2 reads the input typed in run 1 (${plural(replay.length, 'byte')}).`,
+        );
+      const second = await once(plan, `${plan.label} (run 2 of 2)`, replay);
       finish(plan, second);
-      const comparison = compareRuns(first, second);
+      const comparison = compareRuns(first, second, { replayedInput: replay !== undefined });
       sinks.onComparison(comparison);
       consoleRef.current?.notice(
         comparison.identical ? 'Both runs were identical.' : 'The two runs differed: see the Report.',
         comparison.identical ? 'ok' : 'error',
       );
+      consoleRef.current?.settle();
+    };
+
+    const stop = (): void => {
+      if (useAppStore.getState().build.status === 'building') cancelBuild();
+      jobStop?.abort();
+      client().stop();
+    };
+
+    /** Typing into the running program from the console (Enter, Ctrl-D, Ctrl-C). */
+    const typed = {
+      onText: (text: string) => void client().input(encoder.encode(text)),
+      onEnd: () => {
+        client().endInput();
+        useAppStore.getState().setRunInput('ended');
+      },
+      onInterrupt: stop,
     };
 
     return {
       run: () => void run(),
       compare: () => void compare(),
       build: () => void build(),
-      stop: () => {
-        if (useAppStore.getState().build.status === 'building') cancelBuild();
-        jobStop?.abort();
-        client().stop();
-      },
+      stop,
+      /** The console's typed-input props for this run state; null when the program does not read typing. */
+      consoleInput: (run: RunState): ConsoleInput | null =>
+        run.status === 'running' && run.input !== 'batch'
+          ? { state: run.input, waiting: run.waitingForInput, ...typed }
+          : null,
       status: (run: RunState, build: BuildState): RunStatus => {
         if (build.progress)
           return { tone: 'running', text: `Loading ${TOOLCHAIN_NAMES[build.progress.toolchain]}…` };
@@ -201,4 +252,9 @@ export function useRunController(sinks: RunSinks) {
     // The sinks are refs and setters: stable for the page's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+}
+
+/** "1 byte", "12 bytes". */
+function plural(n: number, unit: string): string {
+  return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createProjectMetaSlice } from './project-meta-slice.ts';
-import { projectStorage, resumeAutosave } from './project-storage.ts';
+import { AUTOSAVE_SLOT, projectStorage } from './project-storage.ts';
 import type { AppState } from './app-state.ts';
 import { createBuildSlice } from './build-slice.ts';
 import { createJobSlice } from './job-slice.ts';
@@ -28,6 +28,9 @@ export { MAX_PROJECT_NAME, cleanProjectName, newProjectId } from './project-meta
 export type { RecentProject, RecentProjects } from './recent-projects.ts';
 export { recentProjects } from './recent-projects.ts';
 export { pathError } from './paths.ts';
+export { tabProjectId } from './project-storage.ts';
+export type { WorkingCopies, WorkingCopy } from './working-copies.ts';
+export { workingCopies } from './working-copies.ts';
 export * from './selectors.ts';
 
 /** What survives a reload: the project and the run inputs and switches, never run results. */
@@ -50,6 +53,8 @@ export type PersistedState = Pick<
   | 'openLesson'
 >;
 
+const storage = projectStorage<PersistedState>();
+
 /**
  * The app's one store, built from slices; the project is autosaved to IndexedDB (here, and only here) once
  * startAutosave has read the saved one back.
@@ -66,9 +71,9 @@ export const useAppStore = create<AppState>()(
       ...createLessonSlice(...a),
     }),
     {
-      name: 'project',
+      name: AUTOSAVE_SLOT,
       version: 1,
-      storage: projectStorage<PersistedState>(),
+      storage,
       skipHydration: true,
       partialize: (s): PersistedState => ({
         files: s.files,
@@ -92,8 +97,17 @@ export const useAppStore = create<AppState>()(
   ),
 );
 
-/** Reads the autosaved project back into the store, then saves every change (embeds never call this). */
-export async function startAutosave(): Promise<void> {
+/**
+ * Reads the autosaved project back into the store: this tab's own project if it had one (a reload), else the
+ * one saved last by any tab. Nothing is written until resumeAutosave (embeds never call either).
+ */
+export async function readAutosave(): Promise<void> {
   await useAppStore.persist.rehydrate();
-  resumeAutosave();
+}
+
+/** Saves the store as it is now, then every change. */
+export function resumeAutosave(): void {
+  storage.resume();
+  // Changes made before this were not handed to the storage: hand it the state now.
+  useAppStore.setState({});
 }

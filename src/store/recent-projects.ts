@@ -1,4 +1,4 @@
-import { del, get, set } from 'idb-keyval';
+import { del, get, keys, set } from 'idb-keyval';
 import { appDatabase } from './project-storage.ts';
 import type { ProjectContent } from './project-content.ts';
 
@@ -18,6 +18,8 @@ export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
+  /** Every key stored. */
+  keys(): Promise<string[]>;
 }
 
 /** Recent projects: an index of summaries, newest first, and each project's content under its own key. */
@@ -40,6 +42,7 @@ export function appKeyValue(): KeyValue {
     get: (key) => get(key, appDatabase()),
     set: (key, value) => set(key, value, appDatabase()),
     del: (key) => del(key, appDatabase()),
+    keys: async () => (await keys(appDatabase())).map(String),
   };
 }
 
@@ -50,6 +53,7 @@ export function memoryKeyValue(): KeyValue {
     get: async <T>(key: string) => items.get(key) as T | undefined,
     set: async (key, value) => void items.set(key, structuredClone(value)),
     del: async (key) => void items.delete(key),
+    keys: async () => [...items.keys()],
   };
 }
 

@@ -88,6 +88,26 @@ describe('run slice', () => {
     expect(store()).toMatchObject({ badges: {}, runChanges: {}, previewPath: 'a.txt' });
   });
 
+  it('tracks where a running program reads stdin and whether it waits for typing', () => {
+    store().setRunInput('live');
+    expect(store().run.input).toBe('batch');
+    store().startRun({ label: 'p.wasm' });
+    store().setRunInput('live');
+    store().setInputWaiting(true);
+    expect(store().run).toMatchObject({ input: 'live', waitingForInput: true });
+    store().setRunInput('ended');
+    expect(store().run).toMatchObject({ input: 'ended', waitingForInput: false });
+    store().setInputWaiting(true);
+    expect(store().run.waitingForInput).toBe(false);
+    store().setRunInput('live');
+    store().setInputWaiting(true);
+    store().finishRun(report({ typedInput: enc('1\n'), inputWaitMs: 1500 }));
+    expect(store().run).toMatchObject({ status: 'idle', input: 'batch', waitingForInput: false });
+    expect(store().run.report?.inputWaitMs).toBe(1500);
+    store().setInputWaiting(true);
+    expect(store().run.waitingForInput).toBe(false);
+  });
+
   it('records why a run was blocked', () => {
     const diagnostics = {
       'a.manifest': [{ line: 2, column: 1, endColumn: 2, severity: 'error' as const, message: 'bad' }],

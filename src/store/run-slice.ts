@@ -24,6 +24,12 @@ export interface GeneratedConfig {
   nvramText: string;
 }
 
+/**
+ * Where the running program's stdin comes from: the Stdin box, then end of input ('batch'); typing into the
+ * console ('live'); or typing that Ctrl-D has ended ('ended').
+ */
+export type RunInputMode = 'batch' | 'live' | 'ended';
+
 /** The run in progress or the last one. */
 export interface RunState {
   status: 'idle' | 'running';
@@ -34,6 +40,10 @@ export interface RunState {
   report: RunReport | null;
   blocked: RunBlocked | null;
   generated: GeneratedConfig | null;
+  /** Where the running program's stdin comes from ('batch' when nothing runs). */
+  input: RunInputMode;
+  /** The running program is blocked reading typed input. */
+  waitingForInput: boolean;
 }
 
 /** What startRun is told about the run. */
@@ -53,6 +63,10 @@ export interface RunSlice {
   blockRun(reason: string, diagnostics?: Record<string, Diagnostic[]>): void;
   /** Shows a report already applied elsewhere (a job node's) in the Report and Trace views. */
   showReport(report: RunReport, label: string): void;
+  /** Says where the program that starts now reads its stdin (live typing ends its waiting). */
+  setRunInput(input: RunInputMode): void;
+  /** The running program started or stopped waiting for typed input. */
+  setInputWaiting(waiting: boolean): void;
 }
 
 /** Nothing has run yet. */
@@ -63,6 +77,8 @@ export const initialRun: RunState = {
   report: null,
   blocked: null,
   generated: null,
+  input: 'batch',
+  waitingForInput: false,
 };
 
 /** The run slice of the store. */
@@ -82,11 +98,28 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   finishRun: (report, workdir = '') => {
     const { state, exitCode, message, wallMs } = report;
     get().applyRunChanges(report.changes.map((c) => ({ ...c, path: joinPath(workdir, c.path) })));
-    set({ run: { ...get().run, status: 'idle', result: { state, exitCode, message, wallMs }, report } });
+    set({
+      run: {
+        ...get().run,
+        status: 'idle',
+        result: { state, exitCode, message, wallMs },
+        report,
+        input: 'batch',
+        waitingForInput: false,
+      },
+    });
   },
   blockRun: (reason, diagnostics = {}) => set({ run: { ...initialRun, blocked: { reason, diagnostics } } }),
   showReport: (report, label) => {
     const { state, exitCode, message, wallMs } = report;
     set({ run: { ...initialRun, label, result: { state, exitCode, message, wallMs }, report } });
+  },
+  setRunInput: (input) => {
+    if (get().run.status === 'running') set({ run: { ...get().run, input, waitingForInput: false } });
+  },
+  setInputWaiting: (waiting) => {
+    const { run } = get();
+    if (run.status !== 'running' || run.input !== 'live' || run.waitingForInput === waiting) return;
+    set({ run: { ...run, waitingForInput: waiting } });
   },
 });

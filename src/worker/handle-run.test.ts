@@ -28,6 +28,8 @@ function runMessage(shared: boolean, overrides: Partial<RunMessage> = {}): RunMe
     trace: false,
     counters: shared ? new SharedArrayBuffer(count * COUNTER_FIELDS * 8) : null,
     lengths: shared ? new SharedArrayBuffer(sharedLengthsBytes(count)) : null,
+    stdinPipe: null,
+    waits: null,
     ...overrides,
   };
 }

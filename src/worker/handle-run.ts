@@ -2,6 +2,9 @@ import type { RunReport } from '../engine/run/report.ts';
 import { runSandbox } from '../engine/run/run-sandbox.ts';
 import type { ChannelStorageFactory } from '../engine/run/build-sandbox.ts';
 import { SharedGrowableBytes } from '../engine/run/shared-storage.ts';
+import { pipeSource } from '../engine/stream/pipe-source.ts';
+import type { StdioStreams } from '../engine/stream/stdio-streams.ts';
+import { WaitClock } from '../engine/stream/wait-clock.ts';
 import { GrowableBytes } from '../engine/wasi/growable-bytes.ts';
 import { createOutputSender } from './output-sender.ts';
 import { PreparedCache } from './prepared-cache.ts';
@@ -55,6 +58,7 @@ export function handleRun(message: RunMessage, post: PostToHost, cache: Prepared
       trace: message.trace,
       counters: message.counters ? new Float64Array(message.counters) : undefined,
       storage: message.lengths ? sharedStorage(runId, message, post) : undefined,
+      stdio: liveStdio(message),
       onOutput: output?.write,
     });
     output?.flush();
@@ -63,6 +67,13 @@ export function handleRun(message: RunMessage, post: PostToHost, cache: Prepared
     const { name, message: text } = error instanceof Error ? error : new Error(String(error));
     post({ type: 'crash', runId, error: { name, message: text } });
   }
+}
+
+/** Typed input from the page's pipe in place of the batch stdin, its waits timed (they leave Timeout). */
+function liveStdio(message: Pick<RunMessage, 'stdinPipe' | 'waits'>): StdioStreams | undefined {
+  if (!message.stdinPipe) return undefined;
+  const waits = message.waits ? new WaitClock(message.waits) : undefined;
+  return { stdin: pipeSource(message.stdinPipe, waits) };
 }
 
 /**

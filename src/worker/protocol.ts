@@ -3,7 +3,7 @@ import type { Nvram } from '../engine/nvram/types.ts';
 import type { RunReport } from '../engine/run/report.ts';
 
 /** Bumped whenever a message changes shape, so a stale cached worker is noticed. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Which console stream a chunk of output belongs to. */
 export type OutputStream = 'stdout' | 'stderr';
@@ -25,6 +25,10 @@ export interface RunMessage {
   counters: SharedArrayBuffer | null;
   /** Shared per-channel byte lengths; null when the page is not cross-origin isolated. */
   lengths: SharedArrayBuffer | null;
+  /** Live stdin: a BytePipe (engine stream/byte-pipe.ts) the page writes typed input to; null for batch `stdin`. */
+  stdinPipe: SharedArrayBuffer | null;
+  /** A WaitClock (engine stream/wait-clock.ts) timing the guest's waits on `stdinPipe`; null without one. */
+  waits: SharedArrayBuffer | null;
 }
 
 /** A program a fresh worker should compile ahead of time, for the Memory it will run with. */

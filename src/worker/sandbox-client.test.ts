@@ -6,8 +6,11 @@ import {
   parseValidManifest,
   text,
 } from '../engine/test-support/sandbox-run.ts';
+import type { RunReport } from '../engine/run/report.ts';
+import { WaitClock } from '../engine/stream/wait-clock.ts';
 import { FakeWorkers, inProcess, writeThenHang } from './fake-worker.ts';
 import type { FakeBehaviour } from './fake-worker.ts';
+import type { PROTOCOL_VERSION } from './protocol.ts';
 import { SandboxClient } from './sandbox-client.ts';
 import type { SandboxRequest } from './run-session.ts';
 
@@ -164,7 +167,7 @@ describe('SandboxClient', () => {
 
   it('drops a spare that reports another protocol version or fails while idle', async () => {
     const { workers, client, callbacks } = setup(inProcess);
-    workers.made[0]!.send({ type: 'ready', version: 99 as 1 });
+    workers.made[0]!.send({ type: 'ready', version: 99 as typeof PROTOCOL_VERSION });
     expect(workers.made[0]!.terminated).toBe(true);
     expect((await client.run(request, callbacks)).state).toBe('ok');
     expect(workers.made).toHaveLength(2);
@@ -174,6 +177,89 @@ describe('SandboxClient', () => {
     expect((await client.run(request, callbacks)).state).toBe('ok');
     expect(workers.made).toHaveLength(3);
     expect(workers.made[2]!.received).toHaveLength(1);
+  });
+
+  it('live stdin: typed input reaches the program through the pipe and is recorded in the report', async () => {
+    const { workers, client, output, callbacks } = setup(inProcess);
+    expect(client.liveInput).toBe(true);
+    const echo = { ...request, program: loadFixture('echo-stdin'), liveStdin: true };
+    const pending = client.run(echo, callbacks);
+    // The in-process worker runs (and reads) in a microtask: what is typed now is in the pipe by then.
+    expect(client.input(new TextEncoder().encode('first\n'))).toBe(true);
+    client.input(new TextEncoder().encode('second\n'));
+    client.endInput();
+    expect(client.input(new TextEncoder().encode('after the end\n'))).toBe(false);
+    const report = await pending;
+    expect(report).toMatchObject({ state: 'ok', exitCode: 0, inputWaitMs: 0 });
+    expect(text(report.stdout)).toBe('first\nsecond\n');
+    expect(text(report.typedInput!)).toBe('first\nsecond\n');
+    expect(output).toEqual(['stdout:first\nsecond\n']);
+    expect(workers.made[0]!.received[0]!.stdinPipe).toBeInstanceOf(SharedArrayBuffer);
+    expect(workers.made[0]!.received[0]!.waits).toBeInstanceOf(SharedArrayBuffer);
+    // Nothing runs now: typing goes nowhere.
+    expect(client.input(new Uint8Array([1]))).toBe(false);
+  });
+
+  it('a batch run (no liveStdin) reads the stdin bytes and records no typed input', async () => {
+    const { workers, client, callbacks } = setup(inProcess);
+    const echo = { ...request, program: loadFixture('echo-stdin'), stdin: new TextEncoder().encode('box\n') };
+    const pending = client.run(echo, callbacks);
+    expect(client.input(new TextEncoder().encode('typed\n'))).toBe(false);
+    const report = await pending;
+    expect(text(report.stdout)).toBe('box\n');
+    expect(report.typedInput).toBeUndefined();
+    expect(workers.made[0]!.received[0]!.stdinPipe).toBeNull();
+  });
+
+  it('without shared memory, a live stdin run gets its stdin bytes and then end of input', async () => {
+    const { workers, client, callbacks } = setup(inProcess, false);
+    expect(client.liveInput).toBe(false);
+    const pending = client.run(
+      { ...request, program: loadFixture('echo-stdin'), liveStdin: true },
+      callbacks,
+    );
+    expect(client.input(new TextEncoder().encode('typed\n'))).toBe(false);
+    const report = await pending;
+    expect(report).toMatchObject({ state: 'ok', exitCode: 0 });
+    expect(report.stdout).toHaveLength(0);
+    expect(report.typedInput).toBeUndefined();
+    expect(workers.made[0]!.received[0]!.stdinPipe).toBeNull();
+  });
+
+  it('time spent waiting for typed input does not count towards the Timeout', async () => {
+    vi.useFakeTimers();
+    let clock: WaitClock | undefined;
+    const { client, callbacks } = setup((worker, run) => {
+      worker.send({ type: 'started', runId: run.runId });
+      clock = new WaitClock(run.waits!);
+      clock.waitStarted();
+    });
+    let report: RunReport | undefined;
+    void client.run({ ...request, liveStdin: true }, callbacks).then((r) => (report = r));
+    // Timeout = 10: waiting 15 s for the user is not a timeout.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(report).toBeUndefined();
+    clock!.waitEnded();
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(report).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(report).toMatchObject({ state: 'timeout', message: 'killed: timeout after 10 s' });
+    expect(report!.inputWaitMs).toBeGreaterThanOrEqual(15_000);
+    expect(report!.inputWaitMs).toBeLessThan(15_100);
+    expect(report!.typedInput).toEqual(new Uint8Array(0));
+  });
+
+  it('Stop while the program waits for input reports killed, with what was typed and written', async () => {
+    const { client, output, callbacks } = setup(writeThenHang('Name: '));
+    const pending = client.run({ ...request, liveStdin: true }, callbacks);
+    await Promise.resolve();
+    client.input(new TextEncoder().encode('Ada\n'));
+    client.stop();
+    const report = await pending;
+    expect(report.state).toBe('killed');
+    expect(text(report.stdout)).toBe('Name: ');
+    expect(text(report.typedInput!)).toBe('Ada\n');
+    expect(output).toEqual(['stdout:Name: ']);
   });
 
   it('dispose terminates the workers, resolves the pending run and refuses new ones', async () => {

@@ -20,6 +20,8 @@ export const STANDBY_DELAY_MS = 100;
 export const PREPARE_RECENT = 2;
 // setTimeout fires at once for delays past 2^31 - 1 ms.
 const MAX_DELAY_MS = 2 ** 31 - 1;
+/** Shortest re-arm of the Timeout timer while the program waits for input (its time left does not move). */
+export const TIMEOUT_RECHECK_MS = 50;
 
 /** How a SandboxClient makes workers and talks to them; every field has a browser default. */
 export interface SandboxClientOptions {
@@ -76,6 +78,21 @@ export class SandboxClient {
   /** True while a run is in progress. */
   get running(): boolean {
     return this.pending !== null;
+  }
+
+  /** Whether a run asked for `liveStdin` gets typed input (needs shared memory: a cross-origin isolated page). */
+  get liveInput(): boolean {
+    return this.shared;
+  }
+
+  /** Sends typed bytes to the running program's stdin; false when no run reads typed input now. */
+  input(bytes: Uint8Array): boolean {
+    return this.pending?.session.input(bytes) ?? false;
+  }
+
+  /** Ends the running program's typed input (Ctrl-D): it reads what was sent, then end of file. */
+  endInput(): void {
+    this.pending?.session.endInput();
   }
 
   /** Runs one program; resolves with its report also when it is killed or crashes (never rejects for those). */
@@ -154,8 +171,7 @@ export class SandboxClient {
         p.standby = setTimeout(() => {
           if (this.idle.length === 0 && !this.disposed) this.idle.push(this.spawn());
         }, STANDBY_DELAY_MS);
-        const ms = Math.min(p.session.request.manifest.timeout * 1000, MAX_DELAY_MS);
-        p.timer = setTimeout(() => this.kill('timeout'), ms);
+        this.armTimeout(p);
         return;
       }
       case 'grow':
@@ -166,7 +182,7 @@ export class SandboxClient {
         return;
       case 'done':
         p.session.poll();
-        this.settle(p, message.report, true);
+        this.settle(p, p.session.finished(message.report), true);
         return;
       case 'crash':
         this.settle(p, p.session.crashed(`the sandbox failed: ${message.error.message}`), false);
@@ -188,6 +204,21 @@ export class SandboxClient {
     }
   }
 
+  /**
+   * Kills the run at its Timeout, counted from `started` without the time the program spent waiting for
+   * typed input: when the timer fires early because of such waits, it is set again for the time left.
+   */
+  private armTimeout(p: Pending): void {
+    const timeoutMs = p.session.request.manifest.timeout * 1000;
+    const check = (): void => {
+      if (this.pending !== p) return;
+      const left = timeoutMs - (p.session.wallMs() - p.session.inputWaitMs());
+      if (left <= 0) return this.kill('timeout');
+      p.timer = setTimeout(check, Math.min(Math.max(left, TIMEOUT_RECHECK_MS), MAX_DELAY_MS));
+    };
+    p.timer = setTimeout(check, Math.min(timeoutMs, MAX_DELAY_MS));
+  }
+
   private kill(cause: 'timeout' | 'stopped'): void {
     const p = this.pending;
     if (!p) return;
@@ -201,6 +232,7 @@ export class SandboxClient {
     clearInterval(p.poll);
     clearTimeout(p.timer);
     clearTimeout(p.standby);
+    p.session.close();
     this.pending = null;
     if (keepWorker && !this.disposed) {
       this.idle.unshift(p.slot);

@@ -3,14 +3,34 @@ import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { ReactNode, Ref } from 'react';
+import type { ReactNode, Ref, RefObject } from 'react';
 import { DEFAULT_CAP_BYTES } from './console-buffer.ts';
 import { ConsoleSink } from './console-sink.ts';
 import type { ConsoleHandle } from './console-sink.ts';
+import { LineEditor } from './line-editor.ts';
 import './Console.css';
+import { outputLinkHandler } from './output-links.ts';
 
 export type { ConsoleHandle, ConsoleStats } from './console-sink.ts';
 export type { ITerminal, NoticeTone, OutputStream } from './terminal.ts';
+
+/** Typing into the running program (live stdin): the console echoes and edits a line, then sends it. */
+export interface ConsoleInput {
+  /** 'live': keys go to the program; 'ended': Ctrl-D ended its input (nothing more can be typed). */
+  state: 'live' | 'ended';
+  /** The program is blocked reading its input now (the cursor blinks and the console says so). */
+  waiting: boolean;
+  /** A typed line ("\n" included), or the partial line sent before the end of input. */
+  onText(text: string): void;
+  /** Ctrl-D: end of input. */
+  onEnd(): void;
+  /** Ctrl-C: stop the run. */
+  onInterrupt(): void;
+}
+
+/** Colour of echoed input (the theme's magenta), so it stands apart from what the program wrote. */
+const ECHO = '\x1b[0;35m';
+const RESET = '\x1b[0m';
 
 export interface ConsoleProps {
   /** Bytes of program output shown between clears; a change applies at the next clear. @default 1 MiB */
@@ -22,6 +42,8 @@ export interface ConsoleProps {
   onCapped?: () => void;
   /** Shown under the output, e.g. the compiler messages as links. */
   children?: ReactNode;
+  /** While a program reads typed input: where typed lines go. Null or absent: the console is output only. */
+  input?: ConsoleInput | null;
   ref?: Ref<ConsoleHandle>;
 }
 
@@ -32,14 +54,22 @@ export function Console({
   className,
   onCapped,
   children,
+  input = null,
   ref,
 }: ConsoleProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const mirrorRef = useRef<HTMLPreElement>(null);
+  const termRef = useRef<Terminal | null>(null);
   const [sink] = useState(() => new ConsoleSink(capBytes));
+  const [editor] = useState(() => new LineEditor());
+  const inputRef = useRef(input);
+  const live = input?.state === 'live';
+  const waiting = live && input.waiting;
+  const liveRef = useRef(live);
   useEffect(() => {
     sink.capBytes = capBytes;
     sink.onCapped = onCapped;
+    inputRef.current = input;
   });
   useImperativeHandle(ref, () => sink, [sink]);
 
@@ -63,20 +93,58 @@ export function Console({
     if (host === null) return;
     const term = new Terminal({
       convertEol: true,
-      disableStdin: true,
+      disableStdin: !liveRef.current,
       cursorBlink: false,
       cursorInactiveStyle: 'none',
       scrollback: 10_000,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
       fontSize: 13,
-      theme: readTheme(host),
+      theme: readTheme(host, liveRef.current),
+      linkHandler: outputLinkHandler({
+        confirm: (question) => window.confirm(question),
+        open: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
+        showAddress: (url) => {
+          if (url === null) host.removeAttribute('title');
+          else host.title = url;
+        },
+      }),
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
-    // Output only: xterm would swallow every key (Tab, F6, Ctrl+Enter), trapping keyboard users in here.
-    term.attachCustomKeyEventHandler((event) => !isPageKey(event));
+    // xterm would swallow every key (Tab, F6, Ctrl+Enter), trapping keyboard users in here; Ctrl+C over a
+    // selection copies it rather than stopping the program.
+    term.attachCustomKeyEventHandler(
+      (event) => !isPageKey(event) && !(isCopyKey(event) && term.hasSelection()),
+    );
     term.open(host);
     sink.attachDisplay(term);
+    termRef.current = term;
+
+    // What is typed, echoed on the terminal (and, once sent, in the text mirror), goes through the line editor.
+    const echoSent = (text: string) => {
+      sink.flush();
+      mirrorRef.current?.append(document.createTextNode(text));
+    };
+    const typing = term.onData((data) => {
+      const target = inputRef.current;
+      if (target?.state !== 'live') return;
+      for (const effect of editor.feed(data)) {
+        if (effect.kind === 'echo') term.write(`${ECHO}${effect.text}${RESET}`);
+        else if (effect.kind === 'line') {
+          echoSent(effect.text);
+          target.onText(effect.text);
+        } else if (effect.kind === 'end') {
+          if (effect.text !== '') {
+            echoSent(effect.text);
+            target.onText(effect.text);
+          }
+          target.onEnd();
+        } else {
+          echoSent(`${effect.text}^C\n`);
+          target.onInterrupt();
+        }
+      }
+    });
 
     let frame = 0;
     const refit = () => {
@@ -95,7 +163,7 @@ export function Console({
 
     // The app switches light/dark through a class or attribute on <html>, or follows the system.
     const retheme = () => {
-      term.options.theme = readTheme(host);
+      term.options.theme = readTheme(host, liveRef.current);
     };
     const themes = new MutationObserver(retheme);
     themes.observe(document.documentElement, {
@@ -110,17 +178,108 @@ export function Console({
       resizes.disconnect();
       themes.disconnect();
       scheme.removeEventListener('change', retheme);
+      typing.dispose();
+      termRef.current = null;
       sink.attachDisplay(null);
       term.dispose();
     };
-  }, [sink]);
+  }, [sink, editor]);
+
+  // Live input shows a cursor (blinking while the program waits) and lets keys through to the line editor.
+  useEffect(() => {
+    liveRef.current = live;
+    const term = termRef.current;
+    const host = hostRef.current;
+    if (!live) editor.reset();
+    if (term === null || host === null) return;
+    term.options.disableStdin = !live;
+    term.options.cursorBlink = waiting;
+    term.options.cursorInactiveStyle = live ? 'outline' : 'none';
+    term.options.theme = readTheme(host, live);
+  }, [live, waiting, editor]);
+
+  useFocusOnFirstWait(live, waiting, hostRef, termRef);
 
   return (
     <div className={['console', className].filter(Boolean).join(' ')} role="log" aria-label={label}>
       <div className="console__terminal" ref={hostRef} />
       <pre className="console__mirror" data-testid="console-text" ref={mirrorRef} />
+      <p
+        className={`console__input-status${waiting ? ' console__input-status--waiting' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="console-input-status"
+      >
+        {inputStatus(input)}
+      </p>
       {children}
     </div>
+  );
+}
+
+/** What the line under the output says about typed input. */
+function inputStatus(input: ConsoleInput | null): string {
+  if (input === null) return '';
+  if (input.state === 'ended') return 'Input ended (Ctrl-D): the program reads end of file from now on.';
+  if (input.waiting) return 'Waiting for input — type and press Enter; Ctrl-D ends input, Ctrl-C stops.';
+  return '';
+}
+
+/**
+ * Focuses the terminal when a run's program first waits for typed input, unless the user has typed into
+ * another field (the code editor, a text box) since the run started: their focus stays where they work.
+ */
+function useFocusOnFirstWait(
+  live: boolean,
+  waiting: boolean,
+  hostRef: RefObject<HTMLDivElement | null>,
+  termRef: RefObject<Terminal | null>,
+): void {
+  const liveSince = useRef(0);
+  const lastEdit = useRef(0);
+  const focused = useRef(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target && isEditable(target) && !hostRef.current?.contains(target))
+        lastEdit.current = performance.now();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [hostRef]);
+  useEffect(() => {
+    if (!live) return;
+    liveSince.current = performance.now();
+    focused.current = false;
+  }, [live]);
+  useEffect(() => {
+    if (!waiting || focused.current) return;
+    focused.current = true;
+    const active = document.activeElement;
+    if (active && hostRef.current?.contains(active)) return;
+    if (active && isEditable(active) && lastEdit.current > liveSince.current) return;
+    termRef.current?.focus();
+  }, [waiting, hostRef, termRef]);
+}
+
+/** A field the user types into (inputs, text areas, Monaco's hidden text area, contenteditable). */
+function isEditable(element: Element): boolean {
+  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
+  if (element instanceof HTMLInputElement)
+    return (
+      !element.readOnly &&
+      !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(element.type)
+    );
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+/** Ctrl+C (Cmd+C on a Mac): copy, when there is a selection. */
+function isCopyKey(event: KeyboardEvent): boolean {
+  return (
+    event.type === 'keydown' &&
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    event.key.toLowerCase() === 'c'
   );
 }
 
@@ -131,8 +290,8 @@ function isPageKey(event: KeyboardEvent): boolean {
   );
 }
 
-/** The terminal colours, from the app's CSS variables (with fallbacks for a dark panel). */
-function readTheme(element: HTMLElement): ITheme {
+/** The terminal colours, from the app's CSS variables (with fallbacks for a dark panel); a cursor for typing. */
+function readTheme(element: HTMLElement, showCursor = false): ITheme {
   const style = getComputedStyle(element);
   const cssVar = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const background = cssVar('--panel-bg', '#1e1e1e');
@@ -140,11 +299,14 @@ function readTheme(element: HTMLElement): ITheme {
   const danger = cssVar('--danger', '#f14c4c');
   const ok = cssVar('--ok', '#23d18b');
   const accent = cssVar('--accent', '#3b8eea');
+  const typed = cssVar('--typed-input', '#c586c0');
   return {
     background,
     foreground,
-    cursor: background,
+    cursor: showCursor ? foreground : background,
     cursorAccent: background,
+    magenta: typed,
+    brightMagenta: typed,
     selectionBackground: cssVar('--selection-bg', 'rgba(128, 128, 128, 0.4)'),
     red: danger,
     brightRed: danger,

@@ -3,8 +3,19 @@ import { ConsoleBuffer, formatBytes, SGR, toPlain, utf8Length } from './console-
 import { createRecordingTerminal } from './recording-terminal.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const CAPPED =
-  "[output capped at 1 MiB: the console keeps the first 1 MiB; the full output is in the run's channel data]";
+/** "line 0001\n": 10 bytes. */
+const numbered = (i: number) => `line ${String(i).padStart(4, '0')}\n`;
+const lines = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => numbered(from + i)).join('');
+const leftOut = (cap: number, size: string, count: string) =>
+  `[… output capped at ${formatBytes(cap)}: ${size} (${count}) left out here. ` +
+  'The whole stdout and stderr of a run are in the Report (Download stdout, Download stderr) …]';
+/** Newlines of program output the buffer shows (its text less the left-out line and notices). */
+const newlinesShown = (buffer: ConsoleBuffer) =>
+  buffer
+    .plainText()
+    .split('\n')
+    .filter((l) => !l.startsWith('[… output capped') && l !== 'finished with code 0').length - 1;
 
 describe('ConsoleBuffer', () => {
   it('decodes a UTF-8 sequence split across chunks, per stream', () => {
@@ -36,32 +47,135 @@ describe('ConsoleBuffer', () => {
     expect(buffer.plainText()).toBe('no newline\nexit  [2Jcode 1\ndone\n');
   });
 
-  it('stops at the cap, prints the capped line once, and keeps counting', () => {
-    const buffer = new ConsoleBuffer();
-    const chunk = new Uint8Array(300 * 1024).fill(0x61);
-    for (let i = 0; i < 3; i++) expect(buffer.write(chunk).plain).toHaveLength(300 * 1024);
-    const fourth = buffer.write(chunk, 'stderr');
-    expect(fourth.plain).toBe(`${'a'.repeat(124 * 1024)}\n${CAPPED}\n`);
-    expect(buffer.capped).toBe(true);
-    expect(buffer.writtenBytes).toBe(1024 * 1024);
-    expect(buffer.droppedBytes).toBe(176 * 1024);
-    expect(buffer.write('more')).toEqual({ display: '', plain: '' });
-    expect(buffer.droppedBytes).toBe(176 * 1024 + 4);
-    expect(buffer.notice('dropped 176 KiB').plain).toBe('dropped 176 KiB\n');
-    const text = buffer.plainText();
-    expect(text.split(CAPPED)).toHaveLength(2);
-    buffer.clear();
+  it('shows everything up to the cap, as it comes', () => {
+    const buffer = new ConsoleBuffer(100);
+    const text = 'x'.repeat(99) + '\n';
+    expect(buffer.write(text).plain).toBe(text);
     expect(buffer.capped).toBe(false);
-    expect(buffer.write('fresh').plain).toBe('fresh');
+    expect(buffer.plainText()).toBe(text);
+    expect(buffer.writtenBytes).toBe(100);
   });
 
-  it('cuts a string at a character boundary when it crosses the cap', () => {
-    const buffer = new ConsoleBuffer(5);
-    const out = buffer.write('ab€€');
-    expect(out.plain).toBe(
-      "ab€\n[output capped at 5 bytes: the console keeps the first 5 bytes; the full output is in the run's channel data]\n",
+  it('past the cap keeps the head and the tail, with one line saying exactly what was left out', () => {
+    const buffer = new ConsoleBuffer(1000);
+    const out: string[] = [];
+    for (let i = 1; i <= 1000; i++) out.push(buffer.write(numbered(i)).plain);
+    // 1000 lines of 10 bytes: the first 500 bytes (50 lines) are shown live, the last 500 kept in the tail.
+    expect(out.slice(0, 100).join('')).toBe(lines(1, 100));
+    expect(out.slice(101).join('')).toBe('');
+    expect(buffer.capped).toBe(true);
+    expect(buffer.droppedBytes).toBe(9000);
+    expect(buffer.droppedLines).toBe(900);
+    expect(buffer.writtenBytes).toBe(1000);
+    expect(buffer.plainText()).toBe(
+      `${lines(1, 50)}${leftOut(1000, '8.8 KiB', '900 lines')}\n${lines(951, 1000)}`,
     );
-    expect(buffer.droppedBytes).toBe(3);
+    expect(buffer.displayText()).toBe(
+      `${lines(1, 50)}${SGR.capped}${leftOut(1000, '8.8 KiB', '900 lines')}\n${SGR.reset}${lines(951, 1000)}`,
+    );
+  });
+
+  it('caps lines too, so head and tail fit the terminal scrollback', () => {
+    const buffer = new ConsoleBuffer(1024 * 1024, 20);
+    for (let i = 1; i <= 1000; i++) buffer.write(numbered(i));
+    expect(buffer.plainText()).toBe(
+      `${lines(1, 10)}${leftOut(1024 * 1024, '9.6 KiB', '980 lines')}\n${lines(991, 1000)}`,
+    );
+    expect(buffer.droppedBytes).toBe(9800);
+    expect(buffer.droppedLines).toBe(980);
+  });
+
+  it('keeps UTF-8 valid when head, tail and left-out part cut through split multi-byte characters', () => {
+    const buffer = new ConsoleBuffer(100);
+    const text = '€😀é'.repeat(200); // 9 bytes each, no newline: cuts fall on character boundaries
+    const all = new TextEncoder().encode(text);
+    for (let i = 0; i < all.length; i += 2) buffer.write(all.subarray(i, i + 2));
+    const [head, tail] = buffer.plainText().split(/\n?\[… output capped[^\n]*\n/);
+    expect(head).not.toContain('\ufffd');
+    expect(tail).not.toContain('\ufffd');
+    expect(text.startsWith(head!)).toBe(true);
+    expect(text.endsWith(tail!)).toBe(true);
+    expect(utf8Length(head!) + utf8Length(tail!)).toBe(buffer.writtenBytes);
+    expect(buffer.writtenBytes + buffer.droppedBytes).toBe(all.length);
+    expect(utf8Length(head!)).toBeGreaterThanOrEqual(50);
+    expect(utf8Length(tail!)).toBeLessThanOrEqual(50);
+  });
+
+  it('after a 200 MiB stdout flood, shows its first line, what was left out, and a last stderr line', () => {
+    const buffer = new ConsoleBuffer();
+    const chunk = new Uint8Array(64 * 1024).fill(0x78);
+    for (let i = 63; i < chunk.length; i += 64) chunk[i] = 0x0a; // 1,024 lines of 63 x's
+    buffer.write('first line\n');
+    const writes = 3200;
+    for (let i = 0; i < writes; i++) buffer.write(chunk);
+    buffer.write(new TextEncoder().encode('done\n'), 'stderr');
+    buffer.notice('finished with code 0', 'ok');
+    const total = 11 + writes * chunk.length + 5;
+    expect(buffer.writtenBytes + buffer.droppedBytes).toBe(total);
+    expect(buffer.droppedLines).toBe(1 + writes * 1024 + 1 - newlinesShown(buffer));
+    const text = buffer.plainText();
+    expect(text.startsWith(`first line\n${'x'.repeat(63)}\n`)).toBe(true);
+    expect(text).toContain(`[… output capped at 1 MiB: ${formatBytes(buffer.droppedBytes)} (`);
+    expect(buffer.droppedBytes).toBeGreaterThan(199 * 1024 * 1024);
+    expect(text.endsWith(`${'x'.repeat(63)}\ndone\nfinished with code 0\n`)).toBe(true);
+    expect(buffer.displayText()).toContain(`${SGR.stderr}done\n${SGR.reset}`);
+    expect(utf8Length(text)).toBeLessThan(1024 * 1024 + 1024);
+  });
+
+  it('does not let a stdout flood push out earlier stderr, and keeps notices in order', () => {
+    const buffer = new ConsoleBuffer(64 * 1024);
+    buffer.write('start\n');
+    const flood = `${'y'.repeat(99)}\n`.repeat(100);
+    for (let i = 0; i < 50; i++) buffer.write(flood);
+    buffer.write('error: disk on fire\n', 'stderr');
+    buffer.notice('first notice');
+    for (let i = 0; i < 50; i++) buffer.write(flood);
+    buffer.notice('second notice', 'error');
+    const text = buffer.plainText();
+    const at = (s: string) => text.indexOf(s);
+    expect(at('[… output capped')).toBeGreaterThan(0);
+    expect(text).toContain('left out here; its stderr and notices follow.');
+    expect(at('error: disk on fire')).toBeGreaterThan(at('[… output capped'));
+    expect(at('first notice')).toBeGreaterThan(at('error: disk on fire'));
+    expect(at('second notice')).toBe(text.length - 'second notice\n'.length);
+    expect(buffer.writtenBytes + buffer.droppedBytes).toBe(6 + 100 * flood.length + 20);
+  });
+
+  it('keeps the most recent stderr when stderr floods too, within the cap', () => {
+    const buffer = new ConsoleBuffer(4000, 1000);
+    for (let i = 1; i <= 2000; i++) {
+      buffer.write(numbered(i));
+      buffer.write(`err ${String(i).padStart(5, '0')}\n`, 'stderr');
+    }
+    const text = buffer.plainText();
+    expect(text).toContain('err 02000\n');
+    expect(text).toContain('line 2000\n');
+    expect(text).not.toContain('\ufffd');
+    expect(buffer.writtenBytes).toBeLessThanOrEqual(4000);
+    expect(buffer.writtenBytes + buffer.droppedBytes).toBe(2000 * 20);
+  });
+
+  it('takes a write larger than the cap without keeping it whole', () => {
+    const buffer = new ConsoleBuffer(1000);
+    const big = new TextEncoder().encode(lines(1, 1000));
+    expect(buffer.write(big)).toEqual({ display: '', plain: '' });
+    expect(buffer.plainText()).toBe(
+      `${lines(1, 50)}${leftOut(1000, '8.8 KiB', '900 lines')}\n${lines(951, 1000)}`,
+    );
+  });
+
+  it('clear() forgets head, tail and counts', () => {
+    const buffer = new ConsoleBuffer(100);
+    for (let i = 1; i <= 100; i++) buffer.write(numbered(i));
+    buffer.write(bytes('€').subarray(0, 1));
+    expect(buffer.capped).toBe(true);
+    buffer.clear();
+    expect(buffer.capped).toBe(false);
+    expect(buffer.plainText()).toBe('');
+    expect(buffer.droppedBytes).toBe(0);
+    expect(buffer.writtenBytes).toBe(0);
+    expect(buffer.write('fresh').plain).toBe('fresh');
+    expect(buffer.plainText()).toBe('fresh');
   });
 
   it('keeps a flood of tiny writes intact', () => {

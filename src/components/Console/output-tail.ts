@@ -1,12 +1,13 @@
 import type { NoticeTone, OutputStream } from './terminal.ts';
 
-/** Program output kept as raw bytes (whole UTF-8 characters only): `bytes[start, end)`. */
+/** Program output as raw bytes (whole UTF-8 characters only): `bytes[start, end)`, holding `lines` newlines. */
 export interface OutputPiece {
   kind: 'output';
   stream: OutputStream;
   bytes: Uint8Array;
   start: number;
   end: number;
+  lines: number;
 }
 
 /** An app notice, kept in order with the output around it. */
@@ -19,6 +20,16 @@ export interface NoticePiece {
 /** What the tail keeps, oldest first. */
 export type TailPiece = OutputPiece | NoticePiece;
 
+/** How much a tail keeps: program output bytes and lines (newlines), and how much of each stderr may hold. */
+export interface TailLimits {
+  bytes: number;
+  lines: number;
+  /** Kept for stderr from the left-out part. @default a quarter of `bytes` */
+  stderrBytes?: number;
+  /** @default a quarter of `lines` */
+  stderrLines?: number;
+}
+
 /** Small writes are gathered into blocks of this size, so a flood of one-byte writes stays compact. */
 const BLOCK_BYTES = 16 * 1024;
 /** How far past a cut the tail looks for a newline, to start on a whole line. */
@@ -28,18 +39,23 @@ export const MAX_MIDDLE_NOTICES = 100;
 const NEWLINE = 0x0a;
 
 /**
- * The last `capBytes` of program output after the console's head, as raw bytes (decoded only when shown).
- * When more arrives, the oldest stdout is left out (counted in bytes and lines). Older stderr and notices
- * are not pushed out by stdout: they move to the "middle" (shown after the left-out line), where stderr
- * keeps up to `stderrBytes` of the total and notices up to MAX_MIDDLE_NOTICES.
+ * The last program output after the console's head, as raw bytes (decoded only when shown), at most
+ * `bytes` bytes and `lines` lines. When more arrives, the oldest stdout is left out (counted in bytes and
+ * lines). Older stderr and notices are not pushed out by stdout: they move to the "middle" (shown after the
+ * left-out line), where stderr keeps up to `stderrBytes` / `stderrLines` of the total and notices up to
+ * MAX_MIDDLE_NOTICES.
  */
 export class OutputTail {
   readonly capBytes: number;
+  readonly capLines: number;
   readonly stderrBytes: number;
+  readonly stderrLines: number;
   #pieces: TailPiece[] = [];
   #middle: TailPiece[] = [];
   #pieceBytes = 0;
+  #pieceLines = 0;
   #middleBytes = 0;
+  #middleLines = 0;
   #middleNotices = 0;
   #omittedBytes = 0;
   #omittedLines = 0;
@@ -48,9 +64,12 @@ export class OutputTail {
   /** Whether the last byte left out of each stream ended a line. */
   #endedLine: Record<OutputStream, boolean> = { stdout: true, stderr: true };
 
-  constructor(capBytes: number, stderrBytes = Math.floor(capBytes / 4)) {
-    this.capBytes = Math.max(0, Math.floor(capBytes));
-    this.stderrBytes = Math.min(this.capBytes, Math.max(0, Math.floor(stderrBytes)));
+  constructor(limits: TailLimits) {
+    const whole = (n: number) => Math.max(0, Math.floor(n));
+    this.capBytes = whole(limits.bytes);
+    this.capLines = whole(limits.lines);
+    this.stderrBytes = Math.min(this.capBytes, whole(limits.stderrBytes ?? this.capBytes / 4));
+    this.stderrLines = Math.min(this.capLines, whole(limits.stderrLines ?? this.capLines / 4));
   }
 
   /** Whether anything has been left out (from then on the console shows head, left-out line, tail). */
@@ -61,6 +80,11 @@ export class OutputTail {
   /** Program output bytes kept (shown). */
   get keptBytes(): number {
     return this.#pieceBytes + this.#middleBytes;
+  }
+
+  /** Newlines in the program output kept. */
+  get keptLines(): number {
+    return this.#pieceLines + this.#middleLines;
   }
 
   /** Program output bytes left out. */
@@ -92,14 +116,16 @@ export class OutputTail {
   push(stream: OutputStream, data: Uint8Array): void {
     if (data.length === 0) return;
     let bytes = data;
-    // Stdout that would be pushed out at once is only counted, never copied.
     if (stream === 'stdout' && bytes.length > this.capBytes) {
-      const skip = this.#leaveOut({ kind: 'output', stream, bytes, start: 0, end: bytes.length }, bytes.length - this.capBytes);
-      bytes = bytes.subarray(skip);
+      // This write alone pushes out everything kept so far, and its own front is only counted, never copied.
+      this.#evict(true);
+      const whole = piece(stream, bytes, 0, bytes.length, -1);
+      const [skipped] = this.#leaveOut(whole, bytes.length - this.capBytes, 0);
+      bytes = bytes.subarray(skipped);
       this.#capped = true;
     }
     this.#append(stream, bytes);
-    this.#evict();
+    this.#evict(false);
   }
 
   /** Adds a notice line after the output so far. */
@@ -107,24 +133,31 @@ export class OutputTail {
     this.#pieces.push({ kind: 'notice', text, tone });
   }
 
+  #over(): boolean {
+    return this.keptBytes > this.capBytes || this.keptLines > this.capLines;
+  }
+
   #append(stream: OutputStream, bytes: Uint8Array): void {
     if (bytes.length === 0) return;
+    const lines = countNewlines(bytes);
     this.#pieceBytes += bytes.length;
+    this.#pieceLines += lines;
     const last = this.#pieces.at(-1);
     if (last?.kind === 'output' && last.stream === stream && last.bytes.length - last.end >= bytes.length) {
       last.bytes.set(bytes, last.end);
       last.end += bytes.length;
+      last.lines += lines;
       return;
     }
     const block = new Uint8Array(Math.max(BLOCK_BYTES, bytes.length));
     block.set(bytes);
-    this.#pieces.push({ kind: 'output', stream, bytes: block, start: 0, end: bytes.length });
+    this.#pieces.push(piece(stream, block, 0, bytes.length, lines));
   }
 
-  /** Moves the oldest pieces out until the kept bytes fit the cap. */
-  #evict(): void {
+  /** Moves the oldest pieces out until what is kept fits the limits (or, with `all`, every piece). */
+  #evict(all: boolean): void {
     let evicted = false;
-    while (this.keptBytes > this.capBytes && this.#pieces.length > 0) {
+    while ((all || this.#over()) && this.#pieces.length > 0) {
       evicted = true;
       const first = this.#pieces[0]!;
       if (first.kind === 'notice' || first.stream === 'stderr') {
@@ -132,63 +165,118 @@ export class OutputTail {
         this.#toMiddle(first);
         continue;
       }
-      const size = first.end - first.start;
-      const dropped = this.#leaveOut(first, this.keptBytes - this.capBytes);
-      this.#pieceBytes -= dropped;
-      if (dropped === size) this.#pieces.shift();
+      const bytes = all ? Infinity : this.keptBytes - this.capBytes;
+      const lines = all ? 0 : this.keptLines - this.capLines;
+      this.#take(this.#leaveOut(first, bytes, lines));
+      if (first.start === first.end) this.#pieces.shift();
     }
     if (!evicted) return;
     this.#capped = true;
     // Start the tail on a whole line when the cut fell inside one.
     const first = this.#pieces[0];
     if (first?.kind === 'output' && first.stream === 'stdout' && !this.#endedLine.stdout) {
-      this.#pieceBytes -= this.#leaveOut(first, 0);
+      this.#take(this.#leaveOut(first, 0, 0));
       if (first.start === first.end) this.#pieces.shift();
     }
   }
 
-  #toMiddle(piece: TailPiece): void {
-    this.#middle.push(piece);
-    if (piece.kind === 'notice') {
+  /** Accounts for a piece of the tail (not the middle) having lost bytes and lines. */
+  #take([bytes, lines]: [number, number]): void {
+    this.#pieceBytes -= bytes;
+    this.#pieceLines -= lines;
+  }
+
+  #toMiddle(moved: TailPiece): void {
+    this.#middle.push(moved);
+    if (moved.kind === 'notice') {
       this.#middleNotices++;
       if (this.#middleNotices > MAX_MIDDLE_NOTICES) {
-        this.#middle.splice(this.#middle.findIndex((p) => p.kind === 'notice'), 1);
+        this.#middle.splice(
+          this.#middle.findIndex((p) => p.kind === 'notice'),
+          1,
+        );
         this.#middleNotices--;
         this.#omittedNotices++;
       }
       return;
     }
-    this.#pieceBytes -= piece.end - piece.start;
-    this.#middleBytes += piece.end - piece.start;
-    while (this.#middleBytes > this.stderrBytes) {
+    const size = moved.end - moved.start;
+    this.#pieceBytes -= size;
+    this.#pieceLines -= moved.lines;
+    this.#middleBytes += size;
+    this.#middleLines += moved.lines;
+    while (this.#middleBytes > this.stderrBytes || this.#middleLines > this.stderrLines) {
       const index = this.#middle.findIndex((p) => p.kind === 'output');
       const oldest = this.#middle[index] as OutputPiece;
-      this.#middleBytes -= this.#leaveOut(oldest, this.#middleBytes - this.stderrBytes);
+      const [bytes, lines] = this.#leaveOut(
+        oldest,
+        this.#middleBytes - this.stderrBytes,
+        this.#middleLines - this.stderrLines,
+      );
+      this.#middleBytes -= bytes;
+      this.#middleLines -= lines;
       if (oldest.start === oldest.end) this.#middle.splice(index, 1);
     }
   }
 
   /**
-   * Leaves out at least `n` bytes from the front of `piece` (moving its start), then up to the next character
-   * boundary and, when the cut fell inside a line, up to the end of that line if it is near. Returns the
-   * bytes left out, which are counted.
+   * Leaves out at least `n` bytes and `k` newlines from the front of `p` (moving its start), then up to the
+   * next character boundary and, when the cut fell inside a line, up to the end of that line if it is near.
+   * Returns the bytes and newlines left out, which are counted.
    */
-  #leaveOut(piece: OutputPiece, n: number): number {
-    const { bytes, start, end } = piece;
-    let cut = Math.min(end, start + n);
-    for (let k = 0; k < 3 && cut < end && (bytes[cut]! & 0xc0) === 0x80; k++) cut++;
-    const endedLine = cut > start ? bytes[cut - 1] === NEWLINE : this.#endedLine[piece.stream];
+  #leaveOut(p: OutputPiece, n: number, k: number): [number, number] {
+    const { bytes, start, end } = p;
+    const counted = p.lines >= 0;
+    let cut = Math.min(end, start + Math.max(0, n));
+    // Newlines in [start, cut) when known without another scan (a flood is scanned once, when it comes).
+    let lines = cut === end && counted ? p.lines : -1;
+    if (k > 0 && cut < end) {
+      if (counted && k >= p.lines) [cut, lines] = [end, p.lines];
+      else {
+        const after = afterNewlines(bytes, start, end, k);
+        if (after > cut) [cut, lines] = [after, after === end && counted ? p.lines : k];
+      }
+    }
+    for (let i = 0; i < 3 && cut < end && (bytes[cut]! & 0xc0) === 0x80; i++) cut++;
+    const endedLine = cut > start ? bytes[cut - 1] === NEWLINE : this.#endedLine[p.stream];
     if (!endedLine && cut < end) {
       const newline = bytes.subarray(cut, Math.min(end, cut + LINE_SEARCH_BYTES)).indexOf(NEWLINE);
-      if (newline !== -1) cut += newline + 1;
+      if (newline !== -1) {
+        cut += newline + 1;
+        if (lines >= 0) lines++;
+      }
     }
-    if (cut === start) return 0;
+    if (cut === start) return [0, 0];
+    if (lines < 0) lines = countNewlines(bytes.subarray(start, cut));
     this.#omittedBytes += cut - start;
-    this.#omittedLines += countNewlines(bytes.subarray(start, cut));
-    this.#endedLine[piece.stream] = bytes[cut - 1] === NEWLINE;
-    piece.start = cut;
-    return cut - start;
+    this.#omittedLines += lines;
+    this.#endedLine[p.stream] = bytes[cut - 1] === NEWLINE;
+    p.start = cut;
+    if (counted) p.lines -= lines;
+    return [cut - start, lines];
   }
+}
+
+/** An output piece; `lines` of -1 means not counted (a write being skipped, never kept). */
+function piece(
+  stream: OutputStream,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  lines: number,
+): OutputPiece {
+  return { kind: 'output', stream, bytes, start, end, lines };
+}
+
+/** The offset just after the `k`-th newline in `bytes[start, end)`, or `end` when there are fewer. */
+export function afterNewlines(bytes: Uint8Array, start: number, end: number, k: number): number {
+  let at = start;
+  for (let seen = 0; seen < k; seen++) {
+    const i = bytes.indexOf(NEWLINE, at);
+    if (i === -1 || i >= end) return end;
+    at = i + 1;
+  }
+  return at;
 }
 
 /** Newlines in `bytes` (indexOf scans natively, so long lines cost little). */

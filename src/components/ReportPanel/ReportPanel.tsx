@@ -1,5 +1,7 @@
 import type { ChannelReport, RunReport } from '../../engine/run/report.ts';
 import { formatBytes, formatCount } from '../ChannelMeters/meter-model.ts';
+import { downloadBytes } from '../download-bytes.ts';
+import { TypedInput } from './TypedInput.tsx';
 import './report-panel.css';
 
 /** What "Run twice and compare" found (the app's compareRuns result fits). */
@@ -19,6 +21,8 @@ export interface ReportPanelProps {
   onCompare?: () => void;
   /** The last comparison, or null before one (or while it runs). */
   comparison?: ComparisonView | null;
+  /** Puts the run's typed input into the Stdin box ("Use as Stdin"). */
+  onUseAsStdin?: (text: string) => void;
 }
 
 /** Hex characters of an etag shown; the full value is in its title and accessible text. */
@@ -94,6 +98,37 @@ function Comparison({ comparison }: { comparison: ComparisonView }) {
   );
 }
 
+/**
+ * The run's whole stdout and stderr as files: the Output console shows only the head and tail of a long
+ * output (its "left out" line points here).
+ */
+function ConsoleDownloads({ report }: { report: RunReport }) {
+  const streams = (['stdout', 'stderr'] as const).filter((s) => report[s].length > 0);
+  if (streams.length === 0) return null;
+  return (
+    <section className="report-console" aria-label="Console output">
+      <p className="report-note">
+        The whole console output of this run (the Output keeps only the start and end of a long output):
+      </p>
+      <ul>
+        {streams.map((stream) => (
+          <li key={stream}>
+            <button
+              type="button"
+              onClick={() => downloadBytes(`${stream}.txt`, report[stream], 'text/plain;charset=utf-8')}
+            >
+              Download {stream}
+            </button>{' '}
+            <span className="report-size" title={`${report[stream].length.toLocaleString('en-US')} bytes`}>
+              {formatBytes(report[stream].length)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function CompareRuns({ running, onCompare, comparison }: Omit<ReportPanelProps, 'report'>) {
   if (!onCompare) return null;
   return (
@@ -109,7 +144,13 @@ function CompareRuns({ running, onCompare, comparison }: Omit<ReportPanelProps, 
 }
 
 /** The last run's report, as ZeroVM printed it: exit state, accounting per channel, etags, time and memory. */
-export function ReportPanel({ report, running = false, onCompare, comparison = null }: ReportPanelProps) {
+export function ReportPanel({
+  report,
+  running = false,
+  onCompare,
+  comparison = null,
+  onUseAsStdin,
+}: ReportPanelProps) {
   const compare = <CompareRuns running={running} onCompare={onCompare} comparison={comparison} />;
   if (!report) {
     return (
@@ -140,6 +181,7 @@ export function ReportPanel({ report, running = false, onCompare, comparison = n
         <dt>argv</dt>
         <dd>{report.argv.map((a) => JSON.stringify(a)).join(' ')}</dd>
       </dl>
+      <TypedInput report={report} onUseAsStdin={onUseAsStdin} />
       <table className="report-channels">
         <caption>Channels: use against quota</caption>
         <thead>
@@ -162,6 +204,7 @@ export function ReportPanel({ report, running = false, onCompare, comparison = n
       {!etags && (
         <p className="report-note">No etags: set a channel&apos;s etag field to 1 to hash its traffic.</p>
       )}
+      <ConsoleDownloads report={report} />
       {compare}
     </div>
   );

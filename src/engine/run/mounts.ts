@@ -6,7 +6,7 @@ import { timesNow } from '../wasi/filestat.ts';
 import { FileNode, SymlinkNode, ensureDir, guestPathParts, placeNode } from '../wasi/fs-nodes.ts';
 import type { DirNode, FsNode } from '../wasi/fs-nodes.ts';
 import { SandboxRefusal } from './build-sandbox.ts';
-import { filesUnder, isProjectDirectory, normalizeProjectPath } from './project-files.ts';
+import { filesUnder, isFolderMark, isProjectDirectory, normalizeProjectPath } from './project-files.ts';
 import type { ProjectFiles } from './project-files.ts';
 import type { FileChange } from './report.ts';
 
@@ -44,7 +44,8 @@ export function applyMounts(
       if (projectDir === undefined)
         throw new SandboxRefusal(`[fstab] ${entry.channel} is not a project folder`);
       for (const [path, data] of filesUnder(files, projectDir)) {
-        placeNode(target, path, new FileNode(data, times), times);
+        if (isFolderMark(path)) ensureDir(target, path, times);
+        else placeNode(target, path, new FileNode(data, times), times);
       }
       if (entry.access === 'rw') exits.push({ access: 'rw', mountpoint: entry.mountpoint, projectDir });
       else markReadOnly(target, existing!);
@@ -106,7 +107,8 @@ export function finishMounts(root: DirNode, exits: ExitMount[], files: ProjectFi
       }
       continue;
     }
-    const before = new Map(filesUnder(files, mount.projectDir));
+    // Folder marks are not files: a folder the guest emptied or removed is left alone on the host.
+    const before = new Map(filesUnder(files, mount.projectDir).filter(([path]) => !isFolderMark(path)));
     const prefix = mount.projectDir === '' ? '' : `${mount.projectDir}/`;
     for (const [path, data] of tree) {
       const old = before.get(path);

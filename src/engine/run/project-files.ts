@@ -1,5 +1,13 @@
-/** The host side: the project's virtual filesystem, path (relative, `/`-separated) -> bytes. */
+/**
+ * The host side: the project's virtual filesystem, path (relative, `/`-separated) -> bytes. A key ending
+ * in `/` (empty bytes) marks a folder, so that an empty one exists too; folders holding files need none.
+ */
 export type ProjectFiles = Map<string, Uint8Array>;
+
+/** True for a folder mark (`dir/`), or `''` (the folder itself) among {@link filesUnder}'s relative paths. */
+export function isFolderMark(path: string): boolean {
+  return path === '' || path.endsWith('/');
+}
 
 /** Normalises a project path: no leading `./` or `/`, no empty or `.` segments; undefined if it escapes with `..`. */
 export function normalizeProjectPath(path: string): string | undefined {

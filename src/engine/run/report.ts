@@ -52,4 +52,8 @@ export interface RunReport {
   trace?: TraceEntry[];
   /** Calls not kept in the trace because it reached its cap. */
   traceDropped?: number;
+  /** Bytes typed into the running program (live stdin), in the order sent; absent for batch stdin. */
+  typedInput?: Uint8Array;
+  /** Milliseconds the program spent blocked waiting for typed input (not counted towards Timeout). */
+  inputWaitMs?: number;
 }
