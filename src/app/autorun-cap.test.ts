@@ -46,4 +46,15 @@ describe('capAutorun', () => {
     expect(stop).not.toHaveBeenCalled();
     expect(capped).not.toHaveBeenCalled();
   });
+
+  it('hands the run to the visitor once it waits for typed input', () => {
+    const stop = vi.fn(end);
+    capAutorun(stop, vi.fn());
+    useAppStore.getState().startRun({ label: 'ask.c' });
+    useAppStore.getState().setRunInput('live');
+    vi.advanceTimersByTime(1000);
+    useAppStore.getState().setInputWaiting(true);
+    vi.advanceTimersByTime(AUTORUN_CAP_S * 4000);
+    expect(stop).not.toHaveBeenCalled();
+  });
 });

@@ -17,7 +17,8 @@ export interface AutorunCap {
 
 /**
  * Watches the next run to start (the autorun's, after any build): if it is still running `capMs` after it
- * started, calls `stop`, and `onCapped` once it has ended. Watches nothing more after that run.
+ * started, calls `stop`, and `onCapped` once it has ended. Watches nothing more after that run, nor once it
+ * waits for typed input (the visitor takes over).
  */
 export function capAutorun(stop: () => void, onCapped: () => void, capMs = AUTORUN_CAP_S * 1000): AutorunCap {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,6 +30,11 @@ export function capAutorun(stop: () => void, onCapped: () => void, capMs = AUTOR
   };
   const unsubscribe = useAppStore.subscribe((state) => {
     const running = state.run.status === 'running';
+    // A program waiting for typed input spins nothing, and what happens next is the visitor's to type.
+    if (running && started && state.run.waitingForInput) {
+      cancel();
+      return;
+    }
     if (running && !started) {
       started = true;
       timer = setTimeout(() => {
