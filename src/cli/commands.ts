@@ -5,10 +5,13 @@ import { parseManifest } from '../engine/manifest/parse-manifest.ts';
 import { parseNvram } from '../engine/nvram/parse-nvram.ts';
 import { normalizeProjectPath } from '../engine/run/project-files.ts';
 import { quickRun } from '../engine/run/quick-mode.ts';
+import type { ProjectFiles } from '../engine/run/project-files.ts';
 import type { RunRequest } from '../engine/run/run-sandbox.ts';
 import { languageOf } from '../toolchains/language.ts';
 import { runtimeOf } from '../toolchains/python.ts';
-import { applyChanges, loadHostPath, loadManifestFiles } from './host-files.ts';
+import { DIR_LIMIT, HostLoad, HostReadError, loadManifestFiles, realPathInside } from './host-files.ts';
+import { mountDir, scriptFolder } from './exec-mounts.ts';
+import { applyChanges } from './host-writes.ts';
 import { BROKEN_PIPE_EXIT, processStdio } from './host-stdio.ts';
 import { checkJobCommand } from './job-command.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
@@ -45,10 +48,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   const programPath = normalizeProjectPath(manifest.program);
   if (!python && programPath === undefined)
     return fail(`refused: Program ${manifest.program} is outside the work folder`);
-  const program = python
-    ? loadPythonRuntime()
-    : readBinary(resolve(workdir, programPath ?? ''), `Program ${manifest.program}`);
-  const files = loadManifestFiles(workdir, manifest);
+  let program: Uint8Array;
+  let files: ProjectFiles;
+  try {
+    // Program and channels are read through links only while their real paths stay in the work folder.
+    program = python
+      ? loadPythonRuntime()
+      : readBinary(programIn(workdir, programPath ?? '', manifest.program), `Program ${manifest.program}`);
+    files = loadManifestFiles(workdir, manifest);
+  } catch (error) {
+    if (error instanceof HostReadError) return fail(`refused: ${error.message}`);
+    throw error;
+  }
   const report = await runWithFlags(flags, { manifest, program, files });
   warn(applyChanges(workdir, report.changes));
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
@@ -83,20 +94,10 @@ export async function execCommand(argv: string[]): Promise<number> {
   if (python && !statSync(programPath, { throwIfNoEntry: false })?.isFile())
     throw new UsageError(`cannot read the script (${programPath}): no such file`);
   const program = python ? loadPythonRuntime() : readBinary(programPath, 'the program');
-  const files = new Map<string, Uint8Array>();
-  const mount = (host: string, guest: string | undefined, access: 'ro' | 'rw') => {
-    const hostDir = resolve(host);
-    if (!statSync(hostDir, { throwIfNoEntry: false })?.isDirectory())
-      throw new UsageError(`--dir ${host}: no such directory`);
-    const projectDir = normalizeProjectPath(hostDir) ?? '';
-    loadHostPath(files, hostDir, projectDir);
-    return { hostDir, projectDir, guest: guest ?? hostDir, access };
-  };
-  const dirs = (flags.values.get('dir') ?? []).map((spec) => {
-    const [host, guest] = spec.split('::') as [string, string | undefined];
-    return mount(host, guest, 'rw');
-  });
-  if (python && dirs.length === 0) dirs.push(mount(dirname(resolve(programPath)), '/', 'ro'));
+  const files: ProjectFiles = new Map();
+  const dirLoad = new HostLoad(DIR_LIMIT, files);
+  const dirs = (flags.values.get('dir') ?? []).map((spec) => mountDir(spec, dirLoad));
+  if (python && dirs.length === 0) dirs.push(scriptFolder(programPath, files));
   const quick = python
     ? pythonQuickRun(scriptInGuest(programPath, dirs), { args, env, dirs, timeout, memory })
     : quickRun({ program: programPath, args, env, dirs, timeout, memory });
@@ -118,6 +119,16 @@ export async function execCommand(argv: string[]): Promise<number> {
     );
   }
   return finish(report, flags.values.get('report')?.[0], flags.values.get('trace')?.[0]);
+}
+
+/** The real path of the Program file, refused when it leaves the work folder through a link. */
+function programIn(workdir: string, path: string, named: string): string {
+  try {
+    return realPathInside(workdir, path) ?? resolve(workdir, path);
+  } catch (error) {
+    if (error instanceof HostReadError) throw new HostReadError(`Program ${named}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The guest path of a Python script on the host, through the folders mounted for it. */

@@ -2,13 +2,15 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatDiagnostic } from '../engine/diagnostics.ts';
+import type { Diagnostic } from '../engine/diagnostics.ts';
 import { checkJob, planJob } from '../engine/job/plan-job.ts';
 import { runJob } from '../engine/job/run-job.ts';
 import type { JobReport } from '../engine/job/job-report.ts';
 import type { JobNode } from '../engine/job/types.ts';
 import type { ProjectFiles } from '../engine/run/project-files.ts';
 import { readBinary, SANDBOX_FAILURE } from './commands.ts';
-import { applyChanges, loadHostPath } from './host-files.ts';
+import { DIR_LIMIT, HostLimitError, HostLoad, HostReadError } from './host-files.ts';
+import { applyChanges } from './host-writes.ts';
 import { parseFlags, UsageError } from './parse-flags.ts';
 import { loadPythonRuntime } from './python-runtime.ts';
 import { reportToJson } from './report-json.ts';
@@ -33,10 +35,13 @@ export async function jobCommand(argv: string[]): Promise<number> {
   const timeout = positive(flags.values.get('timeout')?.[0], 'timeout', false);
   const text = new TextDecoder().decode(readBinary(mapPath, 'the job'));
   const workdir = resolve(flags.values.get('workdir')?.[0] ?? projectDir(mapPath));
-  const files = loadProject(workdir);
+  const project = loadProject(workdir);
+  const { files } = project;
   const { plan, diagnostics } = planJob(text, files, { timeout });
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(mapPath, d) + '\n');
   if (!plan) {
+    for (const note of linkNotes(project.skippedLinks, diagnostics))
+      process.stderr.write(`zvm job: ${note}\n`);
     process.stderr.write('zvm job: refused: the job has errors\n');
     return SANDBOX_FAILURE;
   }
@@ -68,8 +73,11 @@ export async function jobCommand(argv: string[]): Promise<number> {
 /** `zvm check SYSTEM_MAP`: the job's diagnostics against the files beside it; exit 1 on any error. */
 export function checkJobCommand(mapPath: string): number {
   const text = new TextDecoder().decode(readBinary(mapPath, mapPath));
-  const diagnostics = checkJob(text, loadProject(projectDir(mapPath)));
+  const project = loadProject(projectDir(mapPath));
+  const diagnostics = checkJob(text, project.files);
   for (const d of diagnostics) process.stdout.write(formatDiagnostic(mapPath, d) + '\n');
+  for (const note of linkNotes(project.skippedLinks, diagnostics))
+    process.stdout.write(`${mapPath}: ${note}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   process.stdout.write(`${mapPath}: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
   return errors > 0 ? 1 : 0;
@@ -87,20 +95,46 @@ export function jobReportToJson(report: JobReport): string {
   return JSON.stringify({ ...report, nodes, changes }, null, 2);
 }
 
-/** Everything under `workdir` but hidden folders and node_modules: the project a job sees. */
-function loadProject(workdir: string): ProjectFiles {
-  const files: ProjectFiles = new Map();
+/**
+ * Everything under `workdir` but hidden entries and node_modules: the project a job sees, and the
+ * symbolic links left out of it (a job's files never come through a link, wherever it points). A usage
+ * error when the folder cannot be read or holds more than DIR_LIMIT.
+ */
+function loadProject(workdir: string): { files: ProjectFiles; skippedLinks: Map<string, string> } {
   let entries: string[];
   try {
-    entries = readdirSync(workdir);
+    entries = readdirSync(workdir).sort();
   } catch (error) {
     throw new UsageError(`--workdir ${workdir}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
-  for (const name of entries) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
-    loadHostPath(files, join(workdir, name), name);
+  const load = new HostLoad(DIR_LIMIT);
+  const skippedLinks = new Map<string, string>();
+  try {
+    // Hidden names and node_modules are left out at the top only, as before.
+    for (const name of entries)
+      if (!name.startsWith('.') && name !== 'node_modules')
+        load.add(join(workdir, name), name, { folderMarks: false, skippedLinks });
+  } catch (error) {
+    if (error instanceof HostLimitError)
+      throw new UsageError(
+        `the work folder ${workdir} holds ${error.message}, and a job's files are kept in memory; ` +
+          'point --workdir at a smaller folder',
+      );
+    if (error instanceof HostReadError) throw new UsageError(`--workdir ${workdir}: ${error.message}`);
+    throw error;
   }
-  return files;
+  return { files: load.files, skippedLinks };
+}
+
+/** A note for each left-out link that an error names, so "not in the project" has its reason. */
+function linkNotes(links: Map<string, string>, diagnostics: Diagnostic[]): string[] {
+  const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  return [...links]
+    .filter(([path]) => errors.some((message) => message.includes(path)))
+    .map(
+      ([path, target]) =>
+        `note: ${path} is a symbolic link (to ${target}); a job's files never come through links`,
+    );
 }
 
 function programOf(node: JobNode, files: ProjectFiles, python: Uint8Array | undefined): Uint8Array {
