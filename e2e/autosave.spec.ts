@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { consoleText, createFile, editorTab, openApp, runButton, treeItem } from './support.ts';
+import { fragmentOf, helloProject } from './share-support.ts';
 
 test('the project and run inputs survive a reload (autosaved to IndexedDB)', async ({ page }) => {
   await openApp(page);
@@ -74,4 +75,28 @@ test('two tabs of one project: the second works on a copy and says so, and each 
   await expect(treeItem(second, 'in-the-first-tab.txt')).toHaveCount(0);
   // A reload keeps each tab on its project: no new copy.
   await expect(second.getByRole('status').filter({ hasText: /open in another tab/ })).toHaveCount(0);
+});
+
+test('a duplicated tab that opens a link leaves the tab it was copied from on its own project', async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  await createFile(page, 'first.txt');
+  await page.waitForTimeout(1000);
+  // A duplicated tab starts with a copy of the tab's sessionStorage.
+  const session = await page.evaluate(() => Object.entries(sessionStorage));
+  const duplicate = await context.newPage();
+  await duplicate.addInitScript((entries) => {
+    if (sessionStorage.length === 0) for (const [key, value] of entries) sessionStorage.setItem(key, value);
+  }, session);
+  await duplicate.goto(`/#${fragmentOf(helloProject())}`);
+  await expect(duplicate.getByRole('status').filter({ hasText: /Opened a shared project/ })).toBeVisible();
+  await expect(treeItem(duplicate, 'hello.wasm')).toBeVisible();
+
+  await page.reload();
+  await expect(runButton(page)).toBeEnabled();
+  await expect(treeItem(page, 'first.txt')).toBeVisible();
+  await expect(treeItem(page, 'hello.wasm')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /open in another tab/ })).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import {
   readAutosave,
   recentProjects,
   resumeAutosave,
+  separateTab,
   tabProjectId,
   useAppStore,
 } from '../store/index.ts';
@@ -17,7 +18,7 @@ import type { Example } from './examples/index.ts';
 import { trustShippedPrograms } from './build-runner.ts';
 import { loadContent, refreshRecentProjects, switchProject, worthKeeping } from './project-switch.ts';
 import { contentOfShare } from './share-content.ts';
-import { START_CLAIM_MS, claimOrCopy, sweepWorkingCopies } from './tab-projects.ts';
+import { START_CLAIM_MS, claimOrCopy, heldByAnotherTab, sweepWorkingCopies } from './tab-projects.ts';
 
 /** A sentence shown under the toolbar: what happened to a link, an import or a project switch. */
 export interface AppNotice {
@@ -82,9 +83,17 @@ export async function startFullApp(
   dropFragment: () => void,
 ): Promise<AppNotice | null> {
   await readAutosave();
+  const own = tabProjectId();
   void refreshRecentProjects().catch(() => undefined);
   const opened = await openLaunchProject(launch, dropFragment);
-  const copied = await claimOrCopy(START_CLAIM_MS);
+  const current = useAppStore.getState().projectMeta.id;
+  const [copied, ownElsewhere] = await Promise.all([
+    claimOrCopy(START_CLAIM_MS),
+    own !== null && own !== current ? heldByAnotherTab(own, START_CLAIM_MS) : false,
+  ]);
+  // Another tab works on the project this tab says is its own: this tab is a copy of that one (a duplicated
+  // tab), and takes an id of its own before the autosave writes which project it works on.
+  if (copied !== null || ownElsewhere) separateTab();
   resumeAutosave();
   sweepWorkingCopies((copy) => worthKeeping(copy.meta, copy.content));
   return opened ?? copied;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../store/index.ts';
-import { claimOrCopy, copyName, watchTabProject } from './tab-projects.ts';
+import { claimOrCopy, copyName, heldByAnotherTab, watchTabProject } from './tab-projects.ts';
 
 /** Web Locks as another tab sees them: `others` are held elsewhere; this tab's locks go into `mine`. */
 function fakeLocks(others: string[]) {
@@ -53,6 +53,18 @@ describe('one project per tab', () => {
     expect(notice?.text).toBe(
       '“Word count” is open in another tab. This tab works on its own copy, “Word count (copy)”, so neither tab overwrites the other.',
     );
+  });
+
+  it("tells whether another tab works on a project, without keeping that project's lock", async () => {
+    const locks = fakeLocks([lock('theirs')]);
+    vi.stubGlobal('navigator', { locks });
+    expect(await heldByAnotherTab('theirs', 50)).toBe(true);
+    expect(await heldByAnotherTab('free', 50)).toBe(false);
+    await vi.waitFor(() => expect(locks.mine.size).toBe(0));
+    meta('mine');
+    await claimOrCopy();
+    expect(await heldByAnotherTab('mine', 0)).toBe(false);
+    expect(locks.mine.has(lock('mine'))).toBe(true);
   });
 
   it('after start, lets go of the project it leaves and claims the next, or copies it', async () => {

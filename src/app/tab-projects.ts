@@ -47,6 +47,14 @@ function releaseProject(id: string): void {
   held.delete(id);
 }
 
+/** Whether another tab works on project `id`: its lock stays held for `waitMs` (this tab's is let go). */
+export async function heldByAnotherTab(id: string, waitMs: number): Promise<boolean> {
+  if (held.has(id)) return false;
+  if (!(await claimProject(id, waitMs))) return true;
+  releaseProject(id);
+  return false;
+}
+
 /** Ids of the projects some tab of this browser works on now. */
 async function projectsHeldByTabs(): Promise<Set<string>> {
   const snapshot = await globalThis.navigator?.locks?.query();

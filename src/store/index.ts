@@ -28,7 +28,7 @@ export { MAX_PROJECT_NAME, cleanProjectName, newProjectId } from './project-meta
 export type { RecentProject, RecentProjects } from './recent-projects.ts';
 export { recentProjects } from './recent-projects.ts';
 export { pathError } from './paths.ts';
-export { tabProjectId } from './project-storage.ts';
+export { separateTab, tabProjectId } from './project-storage.ts';
 export type { WorkingCopies, WorkingCopy } from './working-copies.ts';
 export { workingCopies } from './working-copies.ts';
 export * from './selectors.ts';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from './index.ts';
 import type { PersistedState } from './index.ts';
-import { AUTOSAVE_DELAY_MS, createProjectStorage, workingCopyKey } from './project-storage.ts';
+import { AUTOSAVE_DELAY_MS, createProjectStorage, separateTab, workingCopyKey } from './project-storage.ts';
 
 const saved = async (): Promise<PersistedState | undefined> => {
   const value = await useAppStore.persist.getOptions().storage?.getItem('project');
@@ -66,8 +66,8 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     state: { projectMeta: { id }, files: { 'main.c': new TextEncoder().encode(text) }, stdin },
     version: 1,
   });
-  const webStorage = () => {
-    const items = new Map<string, string>();
+  const webStorage = (from?: { items: Map<string, string> }) => {
+    const items = new Map(from?.items);
     return {
       getItem: (key: string) => items.get(key) ?? null,
       setItem: (key: string, text: string) => void items.set(key, text),
@@ -100,6 +100,9 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     return { world, tab };
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** How many unsaved-changes journals localStorage holds (it also says which project each tab works on). */
+  const unsaved = (world: { journals: { items: Map<string, string> } }) =>
+    [...world.journals.items.keys()].filter((key) => key.startsWith('zerovm-playground.unsaved:')).length;
   const stdinOf = async (storage: { getItem(name: string): unknown }) =>
     ((await storage.getItem('project')) as { state: Saved } | null)?.state.stdin;
 
@@ -127,7 +130,7 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     world.unloadDropsWrites = true;
     first.leave();
     await settle();
-    expect(world.journals.items.size).toBe(1);
+    expect(unsaved(world)).toBe(1);
     world.unloadDropsWrites = false;
 
     const reloaded = tab(first.session);
@@ -138,7 +141,7 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     reloaded.storage.resume();
     reloaded.storage.flush();
     await settle();
-    expect(world.journals.items.size).toBe(0);
+    expect(unsaved(world)).toBe(0);
     expect(await stdinOf(tab().storage)).toBe('typed just before the reload');
   });
 
@@ -160,6 +163,49 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     expect(await stdinOf(tab().storage)).toBe('tab B');
   });
 
+  it("brings a tab's project back when the browser hands the next page an older sessionStorage", async () => {
+    const { tab } = browser();
+    const first = tab();
+    first.storage.resume();
+    await first.storage.setItem('project', value('a', 'my project'));
+    first.storage.flush();
+    await settle();
+    // The tab's sessionStorage as it was before the next page wrote it.
+    const before = webStorage(first.session);
+
+    // The next page of the tab opens a link in place of the tab's project.
+    const next = tab(first.session);
+    expect(await stdinOf(next.storage)).toBe('my project');
+    next.storage.resume();
+    await next.storage.setItem('project', value('b', 'the link'));
+    next.storage.flush();
+    await settle();
+
+    // Chromium hands the page after that the older sessionStorage (see tab-pointer.ts).
+    expect(await stdinOf(tab(before).storage)).toBe('the link');
+  });
+
+  it('keeps a duplicated tab, once it has its own id, from taking the project of the tab it copies', async () => {
+    const { tab } = browser();
+    const original = tab();
+    original.storage.resume();
+    await original.storage.setItem('project', value('a', 'original'));
+    original.storage.flush();
+    await settle();
+
+    const duplicate = tab(webStorage(original.session));
+    expect(await stdinOf(duplicate.storage)).toBe('original');
+    // What startup does when the duplicate finds the original's project held by the original.
+    separateTab(duplicate.session);
+    duplicate.storage.resume();
+    await duplicate.storage.setItem('project', value('b', 'duplicate'));
+    duplicate.storage.flush();
+    await settle();
+
+    expect(await stdinOf(tab(original.session).storage)).toBe('original');
+    expect(await stdinOf(tab(duplicate.session).storage)).toBe('duplicate');
+  });
+
   it('drops a journal older than the saved project', async () => {
     const { world, tab } = browser();
     const first = tab();
@@ -174,7 +220,7 @@ describe('autosave in the browser (IndexedDB, Web Storage and tabs faked)', () =
     await second.storage.setItem('project', value('a', 'two'));
     second.storage.flush();
     await settle();
-    expect(world.journals.items.size).toBe(0);
+    expect(unsaved(world)).toBe(0);
     expect(await stdinOf(tab(first.session).storage)).toBe('two');
   });
 });

@@ -2,6 +2,9 @@ import { createStore, del, get, setMany } from 'idb-keyval';
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { applyJournal, decodeJournal, encodeJournal, makeJournal } from './unsaved-journal.ts';
 import type { JournalState, UnsavedJournal } from './unsaved-journal.ts';
+import { renewTabId, tabPointer } from './tab-pointer.ts';
+import { browserStorage, tryStorage } from './web-storage.ts';
+import type { WebStorage } from './web-storage.ts';
 
 /** How long typing may go on before the project is written to IndexedDB. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -20,8 +23,6 @@ export const AUTOSAVE_SLOT = 'project';
 export const workingCopyKey = (id: string): string => `${WORKING_COPY_PREFIX}${id}`;
 /** Start of every working copy's key. */
 export const WORKING_COPY_PREFIX = 'working-project:';
-/** sessionStorage key naming the project this tab works on (per tab, kept across reloads). */
-const TAB_PROJECT = 'zerovm-playground.project';
 /** Web Storage key of a project's unsaved changes (see unsaved-journal.ts). */
 const journalKey = (id: string): string => `zerovm-playground.unsaved:${id}`;
 
@@ -33,9 +34,6 @@ export interface SavableState {
 /** A persisted value with the time it was saved (orders it against unsaved-changes journals). */
 export type StampedValue<S> = StorageValue<S> & { stamp?: number };
 
-/** The part of Web Storage the autosave uses. */
-export type WebStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
 /** What the autosave uses of the browser (injectable, so it is tested in Node). */
 export interface AutosaveEnv {
   get<T>(key: string): Promise<T | undefined>;
@@ -44,7 +42,7 @@ export interface AutosaveEnv {
   del(key: string): Promise<void>;
   /** Where unsaved changes are written synchronously when the page goes away (localStorage). */
   journals: WebStorage | null;
-  /** This tab's own storage (sessionStorage): which project the tab works on. */
+  /** This tab's own storage (sessionStorage): which project the tab works on (see tab-pointer.ts). */
   tab: WebStorage | null;
   /** Calls `leave` whenever the page is hidden or goes away. */
   onLeave(leave: () => void): void;
@@ -61,13 +59,17 @@ export interface AutosaveStorage<S> extends PersistStorage<S> {
   leave(): void;
 }
 
-/** The project id this tab worked on last (sessionStorage survives a reload, not a new tab); null if none. */
-export function tabProjectId(tab: WebStorage | null = browserStorage('sessionStorage')): string | null {
-  try {
-    return tab?.getItem(TAB_PROJECT) ?? null;
-  } catch {
-    return null;
-  }
+/** The project id this tab worked on last (kept across reloads, not in a new tab); null if none. */
+export function tabProjectId(
+  tab: WebStorage | null = browserStorage('sessionStorage'),
+  shared: WebStorage | null = browserStorage('localStorage'),
+): string | null {
+  return tabPointer(tab, shared).project();
+}
+
+/** Gives this tab an id of its own, when it turns out to be a copy of another tab (see tab-pointer.ts). */
+export function separateTab(tab: WebStorage | null = browserStorage('sessionStorage')): void {
+  renewTabId(tab);
 }
 
 /**
@@ -110,6 +112,7 @@ export function createProjectStorage<S extends SavableState>(env: AutosaveEnv): 
   let lastStamp = 0;
   const stampNow = () => (lastStamp = Math.max(env.now(), lastStamp + 1));
   const idOf = (value: StorageValue<S>) => value.state.projectMeta.id;
+  const pointer = tabPointer(env.tab, env.journals);
 
   const dropJournalUpTo = (id: string, stamp: number) => dropJournal(env.journals, id, stamp);
 
@@ -150,7 +153,7 @@ export function createProjectStorage<S extends SavableState>(env: AutosaveEnv): 
 
   return {
     getItem: async (name) => {
-      const own = tabProjectId(env.tab);
+      const own = pointer.project();
       const ownCopy = own === null ? undefined : await env.get<StampedValue<S>>(workingCopyKey(own));
       // A project first saved less than a debounce before the page went away exists only as its journal.
       const unsaved = ownCopy === undefined && own !== null ? wholeJournal<S>(env.journals, own) : null;
@@ -168,10 +171,11 @@ export function createProjectStorage<S extends SavableState>(env: AutosaveEnv): 
     },
     setItem: (name, value) => {
       if (!writing) return;
-      const stamped: StampedValue<S> = { ...value, stamp: stampNow() };
+      const stamp = stampNow();
+      const stamped: StampedValue<S> = { ...value, stamp };
       pending = { name, value: stamped };
       latest = stamped;
-      tryStorage(() => env.tab?.setItem(TAB_PROJECT, idOf(value)));
+      pointer.point(idOf(value), stamp);
       clearTimeout(timer);
       timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
     },
@@ -234,23 +238,4 @@ function memoryStorage<S>(): AutosaveStorage<S> {
     flush: () => {},
     leave: () => {},
   };
-}
-
-/** localStorage or sessionStorage; null where there is none or it is blocked. */
-export function browserStorage(which: 'localStorage' | 'sessionStorage'): WebStorage | null {
-  try {
-    return globalThis[which] ?? null;
-  } catch {
-    // Storage blocked (some privacy settings throw on access).
-    return null;
-  }
-}
-
-// Web Storage throws when blocked or full; losing the journal then is no worse than before it existed.
-function tryStorage<T>(access: () => T): T | null {
-  try {
-    return access();
-  } catch {
-    return null;
-  }
 }

@@ -1,12 +1,13 @@
 import {
   AUTOSAVE_SLOT,
   WORKING_COPY_PREFIX,
-  browserStorage,
   dropJournal,
   withJournal,
   workingCopyKey,
 } from './project-storage.ts';
-import type { StampedValue, WebStorage } from './project-storage.ts';
+import type { StampedValue } from './project-storage.ts';
+import { browserStorage } from './web-storage.ts';
+import type { WebStorage } from './web-storage.ts';
 import type { ProjectContent } from './project-content.ts';
 import type { ProjectMeta } from './project-meta-slice.ts';
 import { appKeyValue } from './recent-projects.ts';
