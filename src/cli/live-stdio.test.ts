@@ -7,6 +7,7 @@ import { loadFixture } from '../engine/test-support/fixture-cache.ts';
 import { compile } from '../toolchains/compile.ts';
 import type { HostStdio } from './live-stdio.ts';
 import { runInThread } from './run-in-thread.ts';
+import { YES_WAT } from './cli-test-support.ts';
 import type { ThreadRunReport } from './run-in-thread.ts';
 
 // runInThread with live stdio, in this process: the real sandbox thread, host streams played by Node streams.
@@ -101,18 +102,6 @@ function slowInput(pieces: Array<string | Uint8Array>, pauseMs: number): () => R
 }
 
 const sha = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
-// A guest that ignores EPIPE and writes "y\n" forever (WASI has no SIGPIPE to stop it).
-const YES_WAT = `(module
-  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (data (i32.const 16) "y\\n")
-  (func (export "_start")
-    (i32.store (i32.const 0) (i32.const 16))
-    (i32.store (i32.const 4) (i32.const 2))
-    (loop $again
-      (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-      (br $again))))`;
 
 // A guest that polls stdin with a 1 ms timeout (a peek: it never blocks in a read) and copies what is ready.
 const POLL_LOOP_WAT = `(module

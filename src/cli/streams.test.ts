@@ -13,6 +13,7 @@ import {
   stdioChannels,
   writeManifest,
   ZVM_BIN,
+  YES_WAT,
 } from './cli-test-support.ts';
 
 // `zvm exec` / `zvm run` with the process's own stdio: pipes, files, a terminal, `| head`, big streams.
@@ -124,18 +125,6 @@ function randomFeed(size: number, onSha: (sha: string) => void) {
 
 /** A Node stack trace or an unhandled 'error' event in zvm's stderr. */
 const NODE_TRACE = /^\s+at |node:internal|Unhandled 'error' event/m;
-
-// A guest that ignores EPIPE and writes "y\n" forever (WASI has no SIGPIPE to stop it).
-const YES_WAT = `(module
-  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-  (memory (export "memory") 1)
-  (data (i32.const 16) "y\\n")
-  (func (export "_start")
-    (i32.store (i32.const 0) (i32.const 16))
-    (i32.store (i32.const 4) (i32.const 2))
-    (loop $again
-      (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-      (br $again))))`;
 
 let dir: string;
 beforeAll(async () => {
